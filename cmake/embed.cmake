@@ -1,0 +1,23 @@
+# Turns the native package declarations (src/packages/*.mini) into C arrays,
+# so the mini binary carries them. Run by CMake at build time:
+#   cmake -DOUT=file.c -DSRC_DIR=dir -P embed.cmake
+file(GLOB pkgs "${SRC_DIR}/*.mini")
+list(SORT pkgs)
+set(body "/* Generated from src/packages/*.mini by cmake/embed.cmake. Do not edit. */\n#include <stddef.h>\n#include <string.h>\n\n")
+set(table "")
+set(i 0)
+foreach(f ${pkgs})
+  get_filename_component(name "${f}" NAME_WE)
+  string(REPLACE "_" "/" path "${name}")
+  file(READ "${f}" hex HEX)
+  string(LENGTH "${hex}" hexlen)
+  math(EXPR len "${hexlen} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
+  string(APPEND body "static const char pkg${i}[] = {${bytes}0};\n")
+  string(APPEND table "    {\"${path}\", pkg${i}, ${len}},\n")
+  math(EXPR i "${i} + 1")
+endforeach()
+string(APPEND body "\nstatic const struct { const char *path; const char *src; size_t len; } packages[] = {\n${table}    {NULL, NULL, 0},\n};\n\n")
+string(APPEND body "const char *packages_source(const char *path, size_t *len)\n{\n    for (int i = 0; packages[i].path; i++)\n        if (strcmp(packages[i].path, path) == 0) {\n            *len = packages[i].len;\n            return packages[i].src;\n        }\n    return NULL;\n}\n")
+file(WRITE "${OUT}.tmp" "${body}")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)
