@@ -623,6 +623,12 @@ if_header:
         $$ = ast_new(S_IF, P(@$));
         $$->u.ifstmt.init = $1;
         $$->u.ifstmt.then = $3;
+        if (!$3 && @2.first_line == lx->nlsemi_pos.line && @2.first_column == lx->nlsemi_pos.col) {
+            /* `if x\n{`: the newline ended the header; gc words it so */
+            pu_error_at(lx, P(@2), ast_sprintf("syntax error: unexpected newline, expecting { after %s clause",
+                                               lx->clause ? lx->clause : "if"));
+            $$->u.ifstmt.els = $$;   /* marks "reported": if_stmt says nothing more */
+        }
     }
 ;
 
@@ -633,8 +639,9 @@ if_stmt:
         $$->pos = P(@1);
         $$->u.ifstmt.cond = pu_cond(lx, $2->u.ifstmt.then, "if");
         $$->u.ifstmt.then = $3;
+        bool reported = $2->u.ifstmt.els == $2;
         $$->u.ifstmt.els = $4;
-        if (!$$->u.ifstmt.cond)
+        if (!$$->u.ifstmt.cond && !reported)
             pu_error_at(lx, P(@3), "syntax error: missing condition in if statement");
     }
 ;
