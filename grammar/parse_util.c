@@ -7,6 +7,11 @@
 #include "parse_util.h"
 #include "parser.h"
 
+void pu_error(Lexer *lx, Pos pos, const char *msg)
+{
+    diag_error(lx->diags, pos, "%s", msg);
+}
+
 void pu_error_at(Lexer *lx, Pos pos, const char *msg)
 {
     diag_syntax(lx->diags, pos, "%s", msg);
@@ -52,13 +57,8 @@ NodeList *pu_const_list(Lexer *lx, NodeList *specs)
             prev = s;
             continue;
         }
-        if (s->u.valuespec.type) {
-            /* gc: "const x int" with no value */
-            pu_error_at(lx, s->pos, "syntax error: missing init expr for const declaration");
-            continue;
-        }
-        if (!prev) {
-            /* reported by the checker in gc's words ("missing init expr for const declaration") */
+        if (s->u.valuespec.type || !prev) {
+            /* the checker reports gc's "missing init expr for x" */
             continue;
         }
         /* Implicit repetition: a deep copy, so that each spec's expressions
@@ -171,7 +171,7 @@ Node *pu_range(Lexer *lx, NodeList *lhs, int op, Node *x, Pos rangepos)
     r->u.rangestmt.x = x;
     if (lhs) {
         if (lhs->len > 2)
-            pu_error_at(lx, lhs->items[2]->pos, "syntax error: range clause permits at most two iteration variables");
+            pu_error(lx, lhs->items[2]->pos, "range clause permits at most two iteration variables");
         r->u.rangestmt.key = lhs->items[0];
         if (lhs->len > 1)
             r->u.rangestmt.value = lhs->items[1];
@@ -244,7 +244,7 @@ Node *pu_select(Lexer *lx, Pos pos, NodeList *clauses, Pos rbrace)
                     comm = ast_new(S_EXPR, x->pos);
                     comm->u.exprstmt.x = x;
                 } else {
-                    pu_error_at(lx, x->pos, "select case must be send or receive (possibly with assignment)");
+                    pu_error(lx, x->pos, "select case must be send or receive (possibly with assignment)");
                     comm = NULL;
                 }
             }
@@ -256,9 +256,9 @@ Node *pu_select(Lexer *lx, Pos pos, NodeList *clauses, Pos rbrace)
             Node *a = c->u.commclause.comm;
             Node *rhs = a->u.assign.rhs->items[0];
             if (!is_recv(rhs))
-                pu_error_at(lx, rhs->pos, "select case must be send or receive (possibly with assignment)");
+                pu_error(lx, rhs->pos, "select case must be send or receive (possibly with assignment)");
             else if (a->u.assign.lhs->len > 2)
-                pu_error_at(lx, a->pos, "select case must be send or receive (possibly with assignment)");
+                pu_error(lx, a->pos, "select case must be send or receive (possibly with assignment)");
         }
     }
     Node *body = ast_new(S_BLOCK, pos);
@@ -478,6 +478,6 @@ static void validate_expr(Lexer *lx, Node *n)
 
 void pu_validate(Lexer *lx, Node *file)
 {
-    if (diag_count(lx->diags) == 0)
+    if (lx->diags->nsyntax == 0)
         validate_expr(lx, file);
 }

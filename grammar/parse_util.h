@@ -9,7 +9,10 @@
 #include "ast.h"
 #include "lexer.h"
 
+/* A syntax error: type checking will not run. */
 void pu_error_at(Lexer *lx, Pos pos, const char *msg);
+/* An error gc's parser reports but that lets type checking go on. */
+void pu_error(Lexer *lx, Pos pos, const char *msg);
 /* Appends a top-level declaration, flattening groups. */
 void pu_push_decl(NodeList *decls, Node *d);
 Node *pu_group(int tok, Pos pos, NodeList *specs);

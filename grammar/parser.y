@@ -857,8 +857,8 @@ pexpr_no_paren:
         $$->u.slice.hi = $5;
         $$->u.slice.max = $7;
         $$->u.slice.three = true;
-        if (!$5) pu_error_at(lx, P(@6), "syntax error: middle index required in 3-index slice");
-        if (!$7) pu_error_at(lx, P(@8), "syntax error: final index required in 3-index slice");
+        if (!$5) pu_error(lx, P(@6), "middle index required in 3-index slice");
+        if (!$7) pu_error(lx, P(@8), "final index required in 3-index slice");
     }
   | pseudocall   { $$ = $1; }
   | convtype '(' expr ocomma ')'

@@ -328,7 +328,12 @@ static void expr_str(Str *s, const Node *n)
     case E_FUNCLIT:
         put(s, "func");
         sig_str(s, n->u.funclit.type);
-        put(s, " {…}");
+        {
+            /* syntax.ShortForm: "{}" for an empty body, else "{…}" */
+            Node *b = n->u.funclit.body;
+            bool empty = !b || !b->u.block.stmts || b->u.block.stmts->len == 0;
+            put(s, empty ? " {}" : " {…}");
+        }
         break;
     case E_PAREN:
         put(s, "(");

@@ -58,7 +58,7 @@ static int check_file(const char *path, bool dump_ast)
     Node *file = parse_file(path, src, len, d);
     if (dump_ast)
         ast_dump(file, stdout);
-    if (diag_count(d) == 0)
+    if (d->nsyntax == 0)
         check_program(file, d);
     if (diag_count(d) > 0) {
         diag_print(d, stderr);
