@@ -33,6 +33,8 @@ typedef struct Lexer {
     const char *lasttext;    /* "newline", "EOF", a name, a literal's text ... */
     Pos lastpos;
     int prevtok;             /* the token before lasttok */
+    int hist[6];             /* the last six tokens, hist[5] newest: spots generics */
+    Pos histpos[6];
     const char *prevtext;
     Pos nlsemi_pos;          /* where the latest newline became a ';' */
     char *braces; int nbraces, bracecap;  /* open braces: 's' struct, 'i' interface, 'b' other */

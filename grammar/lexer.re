@@ -507,6 +507,10 @@ static int finish(Lexer *lx, YYLTYPE *lloc, Pos pos, int tok, const char *text)
     lloc->first_column = lloc->last_column = pos.col;
     lx->prevtok = lx->lasttok;
     lx->prevtext = lx->lasttext;
+    memmove(lx->hist, lx->hist + 1, sizeof lx->hist - sizeof lx->hist[0]);
+    memmove(lx->histpos, lx->histpos + 1, sizeof lx->histpos - sizeof lx->histpos[0]);
+    lx->hist[5] = tok;
+    lx->histpos[5] = pos;
     if (tok == ';' && text && strcmp(text, "newline") == 0)
         lx->nlsemi_pos = pos;
     lx->lasttok = tok;

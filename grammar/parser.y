@@ -80,7 +80,7 @@ static void yyerror(YYLTYPE *loc, Lexer *lx, Node **result, const char *msg);
 %type <list> stmt_list case_list
 %type <tok> lbrace assign_op
 
-/* Error recovery. gc recovers from an error inside a list (a literal, an
+/* Error recovery (bison -Wno-other: this destructor makes { look valued). gc recovers from an error inside a list (a literal, an
    argument list, a header before its body) by skipping to the list's closing
    bracket, and from other errors by skipping tokens to the next ';', '}' or
    statement keyword without regard to nesting. To match its follow-on
@@ -206,11 +206,6 @@ func_decl:
   | FUNC '(' oarg_type_list_ocomma ')' new_name '(' oarg_type_list_ocomma ')' fnres fnbody
     {
         $$ = pu_funcdecl(lx, P(@1), $3, $5, P(@6), $7, $9, $10);
-    }
-  | FUNC new_name '[' error ']' '(' oarg_type_list_ocomma ')' fnres fnbody
-    {
-        $$ = NULL;
-        pu_error_at(lx, P(@3), "generic functions are not supported by mini");
     }
 ;
 
@@ -1091,6 +1086,16 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Lexer *lx, Node **resu
         return 0;   /* gc keeps one syntax error per line; recover as for the first */
     lx->balanced_recovery = true;
 
+    /* func F[T any] / type G[T any]: a type parameter list */
+    if (lx->hist[5] == IDENT && lx->hist[4] == IDENT && lx->hist[3] == '[' && lx->hist[2] == IDENT &&
+        lx->hist[1] == TYPE) {
+        pu_error_at(lx, lx->histpos[3], "generic types are not supported by mini");
+        return 0;
+    }
+    if (lx->hist[5] == '[' && lx->hist[4] == IDENT && lx->hist[3] == FUNC) {
+        pu_error_at(lx, lx->histpos[5], "generic functions are not supported by mini");
+        return 0;
+    }
     if (lx->lasttok == '{' && lx->prevtok == ';') {
         pu_error_at(lx, pos, "syntax error: unexpected semicolon or newline before {");
         return 0;

@@ -11,7 +11,8 @@ one diagnostic, and the exit status is 2.
 Usage:
     errorcheck.py --mini path/to/mini [FILE ...]
     errorcheck.py --go [FILE ...]          (GO env var picks the go binary)
-Without FILEs it checks every tests/errors/*.mini. Exits 1 on any failure.
+A directory stands for its *.mini files; without FILEs it checks
+tests/errors/. Exits 1 on any failure.
 """
 import os
 import re
@@ -113,8 +114,14 @@ def main(argv):
     elif shutil.which(os.environ.get('GO', 'go')) is None:
         print('errorcheck: go not found (install golang-go)', file=sys.stderr)
         return 1
-    files = args or sorted(os.path.join(HERE, 'errors', f)
-                           for f in os.listdir(os.path.join(HERE, 'errors')) if f.endswith('.mini'))
+    if not args:
+        args = [os.path.join(HERE, 'errors')]
+    files = []
+    for a in args:
+        if os.path.isdir(a):
+            files += sorted(os.path.join(a, f) for f in os.listdir(a) if f.endswith('.mini'))
+        else:
+            files.append(a)
     nfail = 0
     messages = set()
     with tempfile.TemporaryDirectory() as tmp:
