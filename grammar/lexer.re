@@ -686,7 +686,7 @@ int yylex(YYSTYPE *lval, YYLTYPE *lloc, Lexer *lx)
             }
             TOK('}');
         }
-        [-+*/%&|^<>=!()\[\],;.:~] { TOK(lx->tok[0]); }
+        [-+*/%&|^<>=!()[\],;.:~] { TOK(lx->tok[0]); }
 
         * {
             unsigned char c = (unsigned char)lx->tok[0];

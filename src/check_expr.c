@@ -1115,14 +1115,13 @@ static void composite_lit(Checker *c, Operand *x, Node *e, Type *hint) {
             Operand kx;
             check_expr_with_hint(c, &kx, kv->u.binary.x, u->u.map.key);
             assignment(c, &kx, u->u.map.key, "map literal");
-            if (kx.mode == MODE_INVALID) { use_expr(c, kv->u.binary.y); continue; }
+            if (kx.mode == MODE_INVALID) continue;   /* types2 skips the value too */
             if (kx.mode == MODE_CONST && kx.val) {
                 bool dup = false;
                 for (int j = 0; j < nk; j++)
                     if (same_key(keys[j], kx.val) && (!key_iface || types_identical(ktypes[j], kx.type))) dup = true;
                 if (dup) {
                     check_errorf(c, start_pos(kx.expr), "duplicate key %s in map literal", cv_format(kx.val));
-                    use_expr(c, kv->u.binary.y);
                     continue;
                 }
                 int nkt = nk;
