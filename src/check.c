@@ -104,6 +104,9 @@ void leave(Checker *c) { c->depth--; }
 Pos start_pos(const Node *n) {
     for (int guard = 0; n && guard < 100000; guard++) {
         switch (n->kind) {
+        case T_FUNC:
+            /* gc's FuncType starts at the '(' after "func" */
+            return (Pos){ n->pos.line, n->pos.col + 4 };
         case E_COMPOSITE:
             if (n->u.composite.type) { n = n->u.composite.type; continue; }
             return n->pos;
@@ -165,6 +168,17 @@ void add_decl_dep(Checker *c, Object *to) {
 }
 
 /* ---------------------------------------------------------------- objDecl */
+
+void path_push(Object *obj) { PUSH(path, npath, cappath, obj); }
+void path_pop(void) { if (npath > 0) npath--; }
+
+/* Runs the checks types2 delays until the types involved are complete. */
+void process_delayed(Checker *c) {
+    for (int i = 0; i < c->nmapkeys; i++) check_map_key(c, c->mapkeys[i]);
+    c->nmapkeys = 0;
+    for (int i = 0; i < c->nembeds; i++) check_embedded(c, c->embeds[i]);
+    c->nembeds = 0;
+}
 
 static int path_index(Object *obj) {
     for (int i = npath - 1; i >= 0; i--)
@@ -357,6 +371,20 @@ static void collect_import(Checker *c, Node *imp) {
         p = package_import(ipath, c->d);
     if (!p) {
         check_errorf(c, ppos, "package %s is not supported by mini", ipath);
+        /* a placeholder name (types2's "fake" package) so that uses of it
+           draw no further errors */
+        const char *elem = strrchr(ipath, '/');
+        elem = elem ? elem + 1 : ipath;
+        const char *pname = name ? name->u.ident.name : elem;
+        if (!pname[0] || strcmp(pname, "_") == 0 || strcmp(pname, ".") == 0) return;
+        Object *obj = object_new(OBJ_PKG, pname, name ? name->pos : ppos, types_invalid);
+        obj->pkgscope = NULL;
+        obj->pkg = ast_strdup(ipath);
+        obj->decl = imp;
+        obj->color = BLACK;
+        obj->used = true;
+        if (name) name->obj = obj;
+        declare(c, c->filescope, name, obj);
         return;
     }
     PUSH(c->pkgs, c->npkgs, c->cappkgs, p);
@@ -750,6 +778,9 @@ Package *package_check_file(Node *file, const char *pkgpath, Diags *d, bool nati
     for (int i = 0; i < c->nobjs; i++)
         if (c->objs[i]->kind != OBJ_TYPE) obj_decl(c, c->objs[i]);
 
+    /* delayed checks (types2 check.later) */
+    process_delayed(c);
+
     /* function bodies */
     for (int i = 0; i < c->nfuncs; i++) {
         Object *f = c->funcs[i];
@@ -838,6 +869,23 @@ static void collect_funclits(Package *pkg, Node *n, int depth) {
 
 Package *check_program(Node *file, Diags *d) {
     return package_check_file(file, "main", d, false);
+}
+
+/* Is the grey named type t part of a cycle of `type A B` declarations, i.e.
+   does every type declaration on the object path from t on have a bare type
+   name as its right-hand side? */
+bool name_chain_cycle(Checker *c, Type *t) {
+    (void)c;
+    if (!t || t->kind != TY_NAMED || !t->u.named.obj) return false;
+    int i = path_index(t->u.named.obj);
+    if (i < 0) return false;
+    for (int k = i; k < npath; k++) {
+        Object *o = path[k];
+        if (o->kind != OBJ_TYPE || !o->decl || o->decl->kind != D_TYPE) return false;
+        Node *rhs = unparen(o->decl->u.typespec.type);
+        if (!rhs || (rhs->kind != E_IDENT && rhs->kind != E_SELECTOR)) return false;
+    }
+    return true;
 }
 
 /* A named type whose underlying type is still unknown was reached while

@@ -66,6 +66,7 @@ bool assignable_to(Checker *c, Operand *x, Type *T, const char **reason) {
     if (types_identical(V, T)) return true;
     Type *Vu = type_underlying(V), *Tu = type_underlying(T);
     if (!Vu || !Tu) return false;
+    if (Vu == types_invalid || Tu == types_invalid) return true;   /* reported before */
     if (type_is_untyped(Vu)) {
         Type *nt; ConstVal *val; int code;
         return implicit_type_and_value(c, x, T, &nt, &val, &code);

@@ -167,7 +167,13 @@ void check_conversion(Checker *c, Operand *x, Type *T) {
         if (ok) { x->mode = MODE_VALUE; x->val = NULL; }
     }
     if (!ok) {
-        check_errorf(c, start_pos(x->expr), "cannot convert %s to type %s", operand_string(x), type_string(T));
+        /* types2 convertibleTo: the cause is assignableTo's reason */
+        const char *reason = NULL;
+        if (!type_is_untyped(x->type)) assignable_to(c, x, T, &reason);
+        if (reason)
+            check_errorf(c, start_pos(x->expr), "cannot convert %s to type %s:\n\t%s", operand_string(x), type_string(T), reason);
+        else
+            check_errorf(c, start_pos(x->expr), "cannot convert %s to type %s", operand_string(x), type_string(T));
         x->mode = MODE_INVALID;
         return;
     }

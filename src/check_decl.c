@@ -97,13 +97,33 @@ void type_decl(Checker *c, Object *obj, Node *spec, Type *def) {
     Type *t = check_typexpr(c, rhs);
     Type *u = under_raw(t);
     if (t->kind == TY_NAMED && !u) {
-        /* the rhs is a named type still being resolved: a cycle through
-           type names only */
-        report_type_cycle(c, t);
-        u = types_invalid;
+        /* The rhs is a named type still being resolved. Only a chain of
+           declarations of the form `type A B` is a cycle (type A B; type B A);
+           otherwise (type T1 struct{ *T2 }; type T2 T1) the underlying type is
+           known once T1 is done (types2 resolves Named.under lazily). */
+        if (name_chain_cycle(c, t)) {
+            report_type_cycle(c, t);
+            u = types_invalid;
+        } else {
+            PUSH(c->pending, c->npending, c->cappending, named);
+            PUSH(c->pending_src, c->npending_src, c->cappending_src, t);
+            check_valid_type(c, obj);
+            return;
+        }
     }
     if (!named->u.named.underlying)
         named->u.named.underlying = u ? u : types_invalid;
+    /* propagate to types defined as this one while it was being resolved */
+    for (bool changed = true; changed; ) {
+        changed = false;
+        for (int i = 0; i < c->npending; i++) {
+            Type *src = c->pending_src[i];
+            if (!c->pending[i] || !under_raw(src)) continue;
+            if (!c->pending[i]->u.named.underlying) c->pending[i]->u.named.underlying = under_raw(src);
+            c->pending[i] = NULL;
+            changed = true;
+        }
+    }
     check_valid_type(c, obj);
 }
 
@@ -300,7 +320,9 @@ void decl_stmt(Checker *c, Node *decl) {
         obj->decl = decl;
         declare(c, c->scope, nm, obj);
         obj->color = 1;
+        path_push(obj);
         type_decl(c, obj, decl, NULL);
+        path_pop();
         obj->color = 2;
         break;
     }

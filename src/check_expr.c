@@ -284,7 +284,7 @@ void convert_untyped(Checker *c, Operand *x, Type *target) {
         Type *t = type_underlying(target);
         if (!t) t = target;
         /* gc names the target's underlying basic type only for basic targets */
-        invalid_conversion(c, code, x, target->kind == TY_NAMED && t->kind >= TY_BASIC_COUNT ? target : (type_is_untyped(target) ? target : t));
+        invalid_conversion(c, code, x, type_is_untyped(target) ? target : t);   /* safeUnderlying */
         x->mode = MODE_INVALID;
         return;
     }
@@ -345,7 +345,10 @@ static void ident(Checker *c, Operand *x, Node *e, bool want_type) {
     }
     Object *obj = lookup_ident(c, name);
     if (!obj) {
-        check_errorf(c, e->pos, "undefined: %s", name);
+        if (strcmp(name, "complex64") == 0 || strcmp(name, "complex128") == 0)
+            check_errorf(c, e->pos, "complex numbers are not supported by mini");
+        else
+            check_errorf(c, e->pos, "undefined: %s", name);
         return;
     }
     e->obj = obj;
@@ -618,7 +621,10 @@ static void shift(Checker *c, Operand *x, Operand *y, Node *e, int op) {
         }
     } else {
         if (type_is_integer(y->type)) {
-            /* ok */
+            /* types2 leaves an untyped non-constant count (1 << (1 << n))
+               untyped; give it uint so that no untyped value reaches the
+               compiler */
+            if (type_is_untyped(y->type)) update_expr_type(c, y->expr, types_basic[TY_UINT], true);
         } else if (type_is_untyped(y->type)) {
             convert_untyped(c, y, types_basic[TY_UINT]);
             if (y->mode == MODE_INVALID) { x->mode = MODE_INVALID; return; }
@@ -1041,11 +1047,13 @@ static void composite_lit(Checker *c, Operand *x, Node *e, Type *hint) {
                 Node *key = kv->u.binary.x;
                 Operand v;
                 int i = -1;
-                if (key && key->kind == E_IDENT)
+                bool foreign = base->kind == TY_NAMED && base->u.named.pkg &&
+                               !(c->pkgpath && strcmp(c->pkgpath, base->u.named.pkg) == 0);
+                if (key && key->kind == E_IDENT && !(foreign && !is_exported(key->u.ident.name)))
                     for (int j = 0; j < nf; j++)
                         if (strcmp(fields[j].name, key->u.ident.name) == 0) { i = j; break; }
                 Type *ft = i >= 0 ? fields[i].type : NULL;
-                check_expr_with_hint(c, &v, kv->u.binary.y, ft);
+                check_expr(c, &v, kv->u.binary.y);   /* no hint: field values need their type */
                 if (!key || key->kind != E_IDENT) {
                     check_errorf(c, start_pos(kv), "invalid field name %s in struct literal", expr_string(key));
                     continue;
@@ -1072,7 +1080,7 @@ static void composite_lit(Checker *c, Operand *x, Node *e, Type *hint) {
                     continue;
                 }
                 Operand v;
-                check_expr_with_hint(c, &v, el, k < nf ? fields[k].type : NULL);
+                check_expr(c, &v, el);
                 if (k >= nf) {
                     check_errorf(c, start_pos(el), "too many values in %s{…}", type_string(base));
                     break;
@@ -1211,13 +1219,11 @@ void check_selector(Checker *c, Operand *x, Node *e) {
             xe->mode = MODE_PACKAGE;
             xe->type = NULL;
             obj->used = true;
+            if (!obj->pkgscope) goto error;   /* unsupported package: reported at the import */
             Object *exp = obj->pkgscope ? scope_lookup_local(obj->pkgscope, sel) : NULL;
-            if (!exp) {
+            /* gc imports export data: unexported names are simply absent */
+            if (!exp || !is_exported(sel)) {
                 check_errorf(c, sele->pos, "undefined: %s.%s", obj->name, sel);
-                goto error;
-            }
-            if (!is_exported(sel)) {
-                check_errorf(c, sele->pos, "name %s not exported by package %s", sel, obj->name);
                 goto error;
             }
             e->obj = exp;
@@ -1244,6 +1250,17 @@ void check_selector(Checker *c, Operand *x, Node *e) {
     }
     if (!x->type || x->type == types_invalid || type_underlying(x->type) == types_invalid) goto error;
     Selection s = type_lookup(x->type, sel);
+    if (s.kind != SEL_NONE && !is_exported(sel)) {
+        /* another package's unexported field or method is not visible */
+        const char *owner = NULL;
+        if (s.obj && s.obj->pkg) owner = s.obj->pkg;
+        else {
+            Type *t = x->type;
+            if (t && t->kind == TY_POINTER) t = t->u.pointer.elem;
+            if (t && t->kind == TY_NAMED) owner = t->u.named.pkg;
+        }
+        if (owner && !(c->pkgpath && strcmp(owner, c->pkgpath) == 0)) s.kind = SEL_NONE;
+    }
     if (s.kind == SEL_NONE || s.ambiguous) {
         if (s.ambiguous) {
             check_errorf(c, sele->pos, "ambiguous selector %s.%s", expr_string(xe), sel);
@@ -1411,7 +1428,7 @@ static void expr_internal(Checker *c, Operand *x, Node *e, Type *hint) {
             goto error;
         }
         if (!e->u.typeassert.type) {
-            check_errorf(c, e->pos, "invalid AST: use of .(type) outside type switch");
+            check_errorf(c, start_pos(e), "invalid AST: use of .(type) outside type switch");
             goto error;
         }
         Type *T = check_typexpr(c, e->u.typeassert.type);

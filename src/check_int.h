@@ -18,7 +18,7 @@
 
 #include <gc.h>
 #include <string.h>
-#include "check.h"
+#include "checker.h"
 #include "types.h"
 #include "diag.h"
 #include "parser.h"
@@ -86,6 +86,10 @@ typedef struct Checker {
     Node **nobody; int nnobody, capnobody;   /* funcs without body (reported last) */
     /* map key types to verify once all package types are complete */
     Node **mapkeys; int nmapkeys, capmapkeys;
+    Node **embeds; int nembeds, capembeds;   /* embedded field types, likewise */
+    /* named types defined as a named type still being resolved */
+    Type **pending; int npending, cappending;
+    Type **pending_src; int npending_src, cappending_src;
 } Checker;
 
 enum { MAX_DEPTH = 5000 };   /* ~300 bytes of C stack per level; ASan triples it */
@@ -106,6 +110,9 @@ bool declare(Checker *c, Scope *s, Node *ident, Object *obj);
 void obj_decl(Checker *c, Object *obj);
 void add_decl_dep(Checker *c, Object *to);
 DeclInfo *decl_info(Object *obj);
+void path_push(Object *obj);
+void path_pop(void);
+void process_delayed(Checker *c);
 bool enter(Checker *c, Pos pos);   /* depth guard; false when too deep */
 void leave(Checker *c);
 #define PUSH(arr, n, cap, x) do { \
@@ -121,6 +128,8 @@ Type *check_definedtype(Checker *c, Node *e, Type *def);
 Type *check_functype(Checker *c, NodeList *recv_list, Node *ftype, Scope *scope, Node *func,
                      Object ***params_out, int *nparams_out);
 bool is_typexpr_syntax(Node *e);
+void check_map_key(Checker *c, Node *key);
+void check_embedded(Checker *c, Node *te);
 int64_t check_array_length(Checker *c, Node *e);
 void check_valid_type(Checker *c, Object *tobj);
 
@@ -135,6 +144,7 @@ void func_body(Checker *c, Node *func, Type *sig, Node *body, Scope *fscope);
 void usage(Checker *c);
 void declare_local_var(Checker *c, Scope *s, Node *ident, Object *obj);
 void report_type_cycle(Checker *c, Type *t);
+bool name_chain_cycle(Checker *c, Type *t);
 
 /* ---- check_expr.c ---- */
 void check_expr(Checker *c, Operand *x, Node *e);          /* single value, not a type */

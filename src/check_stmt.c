@@ -138,7 +138,7 @@ static void case_values(Checker *c, Operand *x, NodeList *values, Operand **seen
             else if (a->kind == CV_BOOL && b->kind == CV_BOOL) eq = false;   /* goVal(bool) is nil */
             if (eq) {
                 check_errorf(c, start_pos(e), "duplicate case %s in expression switch\n\t%s: previous case",
-                             operand_string(&v), pos_string(c, start_pos(p->expr)));
+                             operand_string(&v), pos_string(c, p->expr->pos));   /* operand.Pos(), not StartPos */
                 dup = true;
                 break;
             }
@@ -604,6 +604,7 @@ void check_stmt(Checker *c, int ctx, Node *s) {
         break;
     }
 done:
+    process_delayed(c);   /* types2 processes delayed checks after each statement */
     c->scope = saved;
     leave(c);
 }

@@ -71,8 +71,9 @@ int64_t check_array_length(Checker *c, Node *e) {
     }
     if (type_is_untyped(x.type) || type_is_integer(x.type)) {
         ConstVal *v = cv_to_int(x.val);
-        if (v && v->kind == CV_INT) {
-            if (v->i >= 0 && v->i <= (__int128)INT64_MAX) {
+        const char *why;
+        if (v && v->kind == CV_INT && cv_represent(v, types_basic[TY_INT], &why)) {
+            if (v->i >= 0) {
                 if (type_is_untyped(x.type)) update_expr_type(c, e, types_basic[TY_INT], true);
                 return (int64_t)v->i;
             }
@@ -115,15 +116,9 @@ static Type *struct_type(Checker *c, Node *e) {
                         check_errorf(c, pos, "%s redeclared\n\t%s: other declaration of %s", fd.name,
                                      pos_string(c, fields[j].pos), fd.name);
                 PUSH(fields, nf, cap, fd);
-                if (t != types_invalid) {
-                    Type *base = t;
-                    if (ptr && base->kind == TY_POINTER) base = base->u.pointer.elem;
-                    Type *u = type_underlying(base);
-                    if (u && u->kind == TY_POINTER)
-                        check_errorf(c, pos, "embedded field type cannot be a pointer");
-                    else if (ptr && u && u->kind == TY_INTERFACE)
-                        check_errorf(c, pos, "embedded field type cannot be a pointer to an interface");
-                }
+                (void)ptr;
+                /* types2 delays this check until the type is complete */
+                PUSH(c->embeds, c->nembeds, c->capembeds, te);
                 continue;
             }
             for (int k = 0; k < f->u.field.names->len; k++) {
@@ -344,9 +339,8 @@ static Type *typ_internal(Checker *c, Node *e) {
         Type *k = check_typexpr(c, e->u.maptype.key);
         Type *v = check_typexpr(c, e->u.maptype.elem);
         if (k != types_invalid) {
-            Type *u = type_underlying(k);
-            if (u && !type_is_comparable(k))
-                check_errorf(c, start_pos(e->u.maptype.key), "invalid map key type %s", type_string(k));
+            /* types2 delays this check until the key type is complete */
+            PUSH(c->mapkeys, c->nmapkeys, c->capmapkeys, e->u.maptype.key);
         }
         return type_new_map(k, v);
     }
@@ -362,6 +356,28 @@ static Type *typ_internal(Checker *c, Node *e) {
         return types_invalid;
     }
     }
+}
+
+/* An embedded field's type must not be a pointer (or a pointer to an
+   interface); te is the field's type expression, already checked. */
+void check_embedded(Checker *c, Node *te) {
+    Type *t = te->type;
+    if (!t || t == types_invalid) return;
+    bool ptr = te->kind == E_STAR;
+    Type *base = t;
+    if (ptr && base->kind == TY_POINTER) base = base->u.pointer.elem;
+    Type *u = type_underlying(base);
+    if (u && u->kind == TY_POINTER)
+        check_errorf(c, start_pos(te), "embedded field type cannot be a pointer");
+    else if (ptr && u && u->kind == TY_INTERFACE)
+        check_errorf(c, start_pos(te), "embedded field type cannot be a pointer to an interface");
+}
+
+void check_map_key(Checker *c, Node *key) {
+    Type *k = key->type;
+    if (!k || k == types_invalid || type_underlying(k) == types_invalid) return;
+    if (!type_is_comparable(k))
+        check_errorf(c, start_pos(key), "invalid map key type %s", type_string(k));
 }
 
 /* ---- validType: no struct/array containment cycles (validtype.go) ---- */

@@ -15,7 +15,7 @@
 #include <gc.h>
 
 #include "ast.h"
-#include "check.h"
+#include "checker.h"
 #include "diag.h"
 #include "parse.h"
 #include "types.h"

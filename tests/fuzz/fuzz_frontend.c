@@ -7,7 +7,7 @@
 
 #include <gc.h>
 
-#include "check.h"
+#include "checker.h"
 #include "diag.h"
 #include "parse.h"
 
