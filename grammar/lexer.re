@@ -44,8 +44,9 @@ static void lex_error(Lexer *lx, const char *at, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    diag_syntax(lx->diags, pos_at(lx, at), "%s", buf);
-    lx->errline = lx->line;
+    /* gc counts only "syntax error: ..." messages as syntax errors; a
+       scanner error lets type checking run, on the token as scanned. */
+    diag_error(lx->diags, pos_at(lx, at), "%s", buf);
 }
 
 static void newline(Lexer *lx, const char *nl)
@@ -199,6 +200,7 @@ static const char *invalid_sep(const char *s, const char *e)
 
 static int scan_number(Lexer *lx, YYSTYPE *lval, Pos pos)
 {
+    int nerr = lx->diags->len;
     const char *start = lx->tok;
     lx->cur = start;
     int base = 10;
@@ -277,6 +279,7 @@ static int scan_number(Lexer *lx, YYSTYPE *lval, Pos pos)
     }
     Node *n = ast_new(tok == INT ? E_INTLIT : tok == FLOAT ? E_FLOATLIT : E_IMAGLIT, pos);
     n->u.lit.raw = ast_strndup(start, (size_t)(lx->cur - start));
+    n->u.lit.bad = lx->diags->len > nerr;
     lval->node = n;
     return tok;
 }
@@ -373,6 +376,7 @@ static void buf_put(Buf *b, const char *s, size_t n)
 
 static int scan_string(Lexer *lx, YYSTYPE *lval, Pos pos)
 {
+    int nerr = lx->diags->len;
     Buf b = {0};
     buf_put(&b, "", 0);
     for (;;) {
@@ -400,12 +404,14 @@ static int scan_string(Lexer *lx, YYSTYPE *lval, Pos pos)
     n->u.lit.raw = ast_strndup(lx->tok, (size_t)(lx->cur - lx->tok));
     n->u.lit.str = b.p;
     n->u.lit.len = b.len;
+    n->u.lit.bad = lx->diags->len > nerr;
     lval->node = n;
     return STRING;
 }
 
 static int scan_rawstring(Lexer *lx, YYSTYPE *lval, Pos pos)
 {
+    int nerr = lx->diags->len;
     Buf b = {0};
     buf_put(&b, "", 0);
     for (;;) {
@@ -424,12 +430,14 @@ static int scan_rawstring(Lexer *lx, YYSTYPE *lval, Pos pos)
     n->u.lit.raw = ast_strndup(lx->tok, (size_t)(lx->cur - lx->tok));
     n->u.lit.str = b.p;
     n->u.lit.len = b.len;
+    n->u.lit.bad = lx->diags->len > nerr;
     lval->node = n;
     return STRING;
 }
 
 static int scan_rune(Lexer *lx, YYSTYPE *lval, Pos pos)
 {
+    int nerr = lx->diags->len;
     int count = 0;
     int32_t r = 0;
     bool ok = true;
@@ -473,6 +481,7 @@ static int scan_rune(Lexer *lx, YYSTYPE *lval, Pos pos)
     Node *n = ast_new(E_RUNELIT, pos);
     n->u.lit.raw = ast_strndup(lx->tok, (size_t)(lx->cur - lx->tok));
     n->u.lit.rune = r;
+    n->u.lit.bad = lx->diags->len > nerr;
     lval->node = n;
     return CHAR;
 }

@@ -123,7 +123,31 @@ Node *pu_funcdecl(Lexer *lx, Pos pos, NodeList *recv, Node *name, Pos lparen,
     Node *ft = ast_new(T_FUNC, pos);
     ft->u.functype.params = pu_params(lx, params);
     ft->u.functype.results = pu_params(lx, results);
-    d->u.funcdecl.recv = recv ? pu_params(lx, recv) : NULL;
+    /* gc's parser reports these without stopping type checking, which
+       then sees a plain function or the first receiver only. */
+    if (recv) {
+        recv = pu_params(lx, recv);
+        int n = 0;
+        for (int i = 0; i < recv->len; i++) {
+            NodeList *names = recv->items[i]->u.field.names;
+            n += names ? names->len : 1;
+        }
+        if (n == 0) {
+            pu_error(lx, name->pos, "method has no receiver");
+            recv = NULL;
+        } else if (n > 1) {
+            pu_error(lx, name->pos, "method has multiple receivers");
+            Node *first = recv->items[0];
+            if (first->u.field.names && first->u.field.names->len > 1) {
+                Node *one = ast_new(N_FIELD, first->pos);
+                one->u.field.names = ast_list_append(NULL, first->u.field.names->items[0]);
+                one->u.field.type = first->u.field.type;
+                first = one;
+            }
+            recv = ast_list_append(NULL, first);
+        }
+    }
+    d->u.funcdecl.recv = recv;
     d->u.funcdecl.name = name;
     d->u.funcdecl.type = ft;
     d->u.funcdecl.body = body;

@@ -17,6 +17,16 @@
  * of conversions and literals. func() followed by '(' is a function type with
  * a parenthesized result, as the spec says (NotParen).
  */
+%code top {
+/* Bison grows its stacks with YYMALLOC when a program nests deeper than
+   YYINITDEPTH. The value stack holds the only pointers to half-built AST
+   nodes, and Boehm does not scan malloc'd memory: the stacks must live in
+   Boehm's heap or those nodes are collected under the parser's feet. */
+#include <gc.h>
+#define YYMALLOC GC_MALLOC
+#define YYFREE GC_FREE
+}
+
 %code requires {
 #include "ast.h"
 #include "diag.h"
@@ -205,7 +215,7 @@ func_decl:
     }
   | FUNC '(' oarg_type_list_ocomma ')' new_name '(' oarg_type_list_ocomma ')' fnres fnbody
     {
-        $$ = pu_funcdecl(lx, P(@1), $3, $5, P(@6), $7, $9, $10);
+        $$ = pu_funcdecl(lx, P(@1), $3 ? $3 : ast_list_new(), $5, P(@6), $7, $9, $10);
     }
 ;
 
@@ -856,12 +866,19 @@ pexpr_no_paren:
         if (!$7) pu_error(lx, P(@8), "final index required in 3-index slice");
     }
   | pseudocall   { $$ = $1; }
-  | convtype '(' expr ocomma ')'
+  | convtype '(' expr_or_type_list ocomma ')'
     {
         $$ = ast_new(E_CALL, P(@2));
         $$->u.call.fun = $1;
-        $$->u.call.args = ast_list_append(NULL, $3);
+        $$->u.call.args = $3;
         $$->u.call.rparen = P(@5);
+    }
+  | convtype '(' ')'
+    {
+        $$ = ast_new(E_CALL, P(@2));
+        $$->u.call.fun = $1;
+        $$->u.call.args = ast_list_new();
+        $$->u.call.rparen = P(@3);
     }
   | comptype lbrace complit_body '}'
     {

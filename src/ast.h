@@ -137,6 +137,7 @@ struct Node {
             const char *str;   /* E_STRINGLIT: decoded bytes (NUL-terminated too) */
             size_t len;        /* E_STRINGLIT: decoded length (may contain NULs) */
             int32_t rune;      /* E_RUNELIT */
+            bool bad;          /* the scanner reported an error in it */
         } lit;
         struct { Node *type; NodeList *elts; Pos rbrace; } composite;
         struct { Node *type; Node *body; } funclit;

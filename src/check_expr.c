@@ -1346,6 +1346,8 @@ error:
 /* ---------------------------------------------------------------- exprInternal */
 
 static void basic_lit(Checker *c, Operand *x, Node *e) {
+    if (e->u.lit.bad)
+        return;   /* the scanner reported it; types2 skips a BasicLit marked Bad */
     switch (e->kind) {
     case E_INTLIT: case E_FLOATLIT: {
         if (e->u.lit.raw && strlen(e->u.lit.raw) > 10000) {

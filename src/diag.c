@@ -1,7 +1,7 @@
 /* diag.c — collecting and printing diagnostics, gc style.
  *
- * Go: cmd/compile/internal/base/print.go (FlushErrors sorts by position,
- * stops after 10 errors with "too many errors").
+ * Go: cmd/compile/internal/base/print.go (ErrorfAt drops same-line repeats
+ * and stops at the 10th error; FlushErrors sorts by position).
  */
 #include <stdarg.h>
 #include <stdlib.h>
@@ -20,8 +20,19 @@ Diags *diag_new(const char *filename)
 
 static void add(Diags *d, Pos pos, bool syntax, const char *fmt, va_list ap)
 {
-    char buf[1024];
+    if (d->full)
+        return;
+    char buf[4096];
     vsnprintf(buf, sizeof buf, fmt, ap);
+    if (syntax) {
+        if (d->nsyntax > 0 && d->last_syntax.line == pos.line)
+            return;
+        d->last_syntax = pos;
+    } else {
+        if (d->last_msg && d->last_other.line == pos.line && strcmp(d->last_msg, buf) == 0)
+            return;
+        d->last_other = pos;
+    }
     if (d->len == d->cap) {
         int cap = d->cap ? d->cap * 2 : 16;
         Diag *items = GC_MALLOC(sizeof(Diag) * (size_t)cap);
@@ -33,9 +44,13 @@ static void add(Diags *d, Pos pos, bool syntax, const char *fmt, va_list ap)
     size_t n = strlen(buf);
     char *msg = GC_MALLOC_ATOMIC(n + 1);
     memcpy(msg, buf, n + 1);
+    if (!syntax)
+        d->last_msg = msg;
     d->items[d->len++] = (Diag){ pos, msg, syntax };
     if (syntax)
         d->nsyntax++;
+    if (d->len == DIAG_MAX)
+        d->full = true;
 }
 
 void diag_error(Diags *d, Pos pos, const char *fmt, ...)
@@ -48,11 +63,6 @@ void diag_error(Diags *d, Pos pos, const char *fmt, ...)
 
 void diag_syntax(Diags *d, Pos pos, const char *fmt, ...)
 {
-    /* gc's parser reports one syntax error per line; later ones on the same
-       line are usually consequences of the first. */
-    for (int i = d->len - 1; i >= 0; i--)
-        if (d->items[i].syntax && d->items[i].pos.line == pos.line)
-            return;
     va_list ap;
     va_start(ap, fmt);
     add(d, pos, true, fmt, ap);
@@ -76,6 +86,7 @@ static int cmp_pos(const void *a, const void *b)
 
 void diag_print(Diags *d, FILE *out)
 {
+    Pos limit = d->full ? d->items[d->len - 1].pos : (Pos){0, 0};
     /* insertion sort keeps equal positions in report order (qsort is not stable) */
     for (int i = 1; i < d->len; i++) {
         Diag x = d->items[i];
@@ -86,19 +97,9 @@ void diag_print(Diags *d, FILE *out)
         }
         d->items[j + 1] = x;
     }
-    int printed = 0;
-    for (int i = 0; i < d->len; i++) {
-        /* gc drops an exact duplicate (same line and message) */
-        if (i > 0 && d->items[i].pos.line == d->items[i - 1].pos.line &&
-            strcmp(d->items[i].msg, d->items[i - 1].msg) == 0)
-            continue;
-        if (printed == DIAG_MAX) {
-            fprintf(out, "%s:%d:%d: too many errors\n", d->filename,
-                    d->items[i].pos.line, d->items[i].pos.col);
-            break;
-        }
+    for (int i = 0; i < d->len; i++)
         fprintf(out, "%s:%d:%d: %s\n", d->filename, d->items[i].pos.line,
                 d->items[i].pos.col, d->items[i].msg);
-        printed++;
-    }
+    if (d->full)
+        fprintf(out, "%s:%d:%d: too many errors\n", d->filename, limit.line, limit.col);
 }
