@@ -133,10 +133,15 @@ void check_conversion(Checker *c, Operand *x, Type *T) {
         const char *why;
         ConstVal *v = x->val ? cv_represent(x->val, tu, &why) : NULL;
         if (v) { ok = true; x->val = v; }
+        else if (x->val && type_is_integer(tu) && x->val->kind == CV_FLOAT && cv_to_int(x->val)) {
+            /* representableConst stores ToInt(x) into x.val before the range
+               check: gc's message shows uint8(1e6)'s value as 1000000 */
+            x->val = cv_to_int(x->val);
+        }
         else if (x->val && type_is_integer(x->type) && type_is_string(tu)) {
             /* string(rune) */
             uint64_t cp = 0xFFFD;
-            if (x->val->kind == CV_INT && x->val->i >= 0 && x->val->i <= 0x10FFFF) cp = (uint64_t)x->val->i;
+            if (x->val->kind == CV_INT && cv_sign(x->val) >= 0 && cv_compare(LEQ, x->val, cv_int(0x10FFFF))) cp = cv_uint64(x->val);
             if (cp >= 0xD800 && cp <= 0xDFFF) cp = 0xFFFD;
             char buf[5]; size_t n;
             if (cp < 0x80) { buf[0] = (char)cp; n = 1; }
@@ -311,7 +316,7 @@ bool check_builtin(Checker *c, Operand *x, Node *call, Builtin id) {
         if (t) switch (t->kind) {
         case TY_STRING: case TY_UNTYPED_STRING:
             if (id == BI_LEN) {
-                if (x->mode == MODE_CONST && x->val) { mode = MODE_CONST; val = cv_int((__int128)x->val->slen); }
+                if (x->mode == MODE_CONST && x->val) { mode = MODE_CONST; val = cv_int((int64_t)x->val->slen); }
                 else mode = MODE_VALUE;
             }
             break;

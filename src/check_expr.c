@@ -295,14 +295,21 @@ void convert_untyped(Checker *c, Operand *x, Type *target) {
     }
 }
 
+static void const_overflow_error(Checker *c, Node *e);
+
 /* types2 overflow: typed constants must be representable in their type;
-   untyped ones must stay within the implementation's range. */
+   untyped integers must not grow past CV_PREC bits. */
 bool check_overflow(Checker *c, Operand *x, Pos opos) {
     (void)opos;
     if (x->mode != MODE_CONST || !x->val) return true;
     if (!type_is_untyped(x->type)) {
         representable(c, x, type_underlying(x->type));
         return x->mode != MODE_INVALID;
+    }
+    if (x->val->kind == CV_INT && cv_bitlen(x->val) > CV_PREC) {
+        const_overflow_error(c, x->expr);
+        x->mode = MODE_INVALID;
+        return false;
     }
     return true;
 }
@@ -322,10 +329,10 @@ static const char *op_name(Node *e) {
     return "";
 }
 
+/* gc 1.19 formats "constant %s overflow" even when opName is empty:
+   -x, x / y and x >> s give "constant  overflow", with two spaces. */
 static void const_overflow_error(Checker *c, Node *e) {
-    const char *nm = op_name(e);
-    if (nm[0]) check_errorf(c, op_pos(e), "constant %s overflow", nm);
-    else check_errorf(c, op_pos(e), "constant overflow");
+    check_errorf(c, op_pos(e), "constant %s overflow", op_name(e));
 }
 
 /* ---------------------------------------------------------------- idents */
@@ -610,7 +617,7 @@ static void shift(Checker *c, Operand *x, Operand *y, Node *e, int op) {
     }
     if (y->mode == MODE_CONST && y->val) {
         ConstVal *yv = cv_to_int(y->val);
-        if (yv && yv->kind == CV_INT && yv->i < 0) {
+        if (yv && yv->kind == CV_INT && cv_sign(yv) < 0) {
             check_errorf(c, start_pos(y->expr), "invalid operation: negative shift count %s", operand_string(y));
             x->mode = MODE_INVALID;
             return;
@@ -638,14 +645,14 @@ static void shift(Checker *c, Operand *x, Operand *y, Node *e, int op) {
         if (y->mode == MODE_CONST && y->val) {
             ConstVal *yv = cv_to_int(y->val);
             const int shift_bound = 1023 - 1 + 52;
-            if (!yv || yv->kind != CV_INT || yv->i > shift_bound) {
+            if (!yv || yv->kind != CV_INT || cv_compare('>', yv, cv_int(shift_bound))) {
                 check_errorf(c, start_pos(y->expr), "invalid operation: invalid shift count %s", operand_string(y));
                 x->mode = MODE_INVALID;
                 return;
             }
             if (!type_is_integer(x->type)) x->type = types_basic[TY_UNTYPED_INT];
             const char *err = NULL;
-            ConstVal *v = cv_shift(op, xval, (uint64_t)yv->i, &err);
+            ConstVal *v = cv_shift(op, xval, cv_uint64(yv), &err);
             x->expr = e;
             if (!v) {
                 const_overflow_error(c, e);
@@ -685,9 +692,7 @@ static bool op_allowed(int op, Type *t) {
 
 static bool cv_is_zero(ConstVal *v) {
     if (!v) return false;
-    if (v->kind == CV_INT) return v->i == 0;
-    if (v->kind == CV_FLOAT) return v->f == 0;
-    return false;
+    return (v->kind == CV_INT || v->kind == CV_FLOAT) && cv_sign(v) == 0;
 }
 
 /* x op y; e is the binary expression, or NULL for an assignment x op= y
@@ -754,6 +759,8 @@ void check_binary(Checker *c, Operand *x, Node *e, Node *lhs, Node *rhs, int op,
         if (!v) {
             if (err && strstr(err, "division by zero"))
                 check_errorf(c, start_pos(y.expr), "invalid operation: division by zero");
+            else if (err && strcmp(err, "constant result is not representable") == 0)
+                check_errorf(c, op_pos(x->expr), "%s", err);
             else
                 const_overflow_error(c, e);
             x->mode = MODE_INVALID;
@@ -784,7 +791,7 @@ bool check_index(Checker *c, Node *index, int64_t max, bool allow_negative, cons
         return false;
     }
     if (x.mode == MODE_CONST && x.val) {
-        if (!allow_negative && x.val->i < 0) {
+        if (!allow_negative && cv_sign(x.val) < 0) {
             check_errorf(c, start_pos(index), "invalid argument: %s %s must not be negative", what, operand_string(&x));
             return false;
         }
@@ -793,7 +800,7 @@ bool check_index(Checker *c, Node *index, int64_t max, bool allow_negative, cons
             check_errorf(c, start_pos(index), "invalid argument: %s %s overflows int", what, operand_string(&x));
             return false;
         }
-        int64_t v = (int64_t)x.val->i;
+        int64_t v = cv_int64(x.val);
         if (max >= 0 && v >= max) {
             check_errorf(c, start_pos(index), "invalid argument: index %s out of bounds [0:%lld]", cv_format(x.val), (long long)max);
             return false;
@@ -952,7 +959,7 @@ static bool same_key(ConstVal *a, ConstVal *b) {
         return a->slen == b->slen && memcmp(a->s, b->s, a->slen) == 0;
     if (a->kind == CV_BOOL && b->kind == CV_BOOL) return a->b == b->b;
     if ((a->kind == CV_INT || a->kind == CV_FLOAT) && (b->kind == CV_INT || b->kind == CV_FLOAT)) {
-        if (a->kind == CV_INT && b->kind == CV_INT) return a->i == b->i;
+        if (a->kind == CV_INT && b->kind == CV_INT) return cv_compare(EQL, a, b);
         return cv_float64(a) == cv_float64(b);
     }
     return false;
@@ -1356,15 +1363,12 @@ static void basic_lit(Checker *c, Operand *x, Node *e) {
         }
         ConstVal *v = cv_from_literal(e);
         if (!v) {
-            if (e->kind == E_INTLIT) {
-                /* too large for mini's 128-bit integers */
-                check_errorf(c, e->pos, "constant %s overflows mini's 128-bit untyped integers (not supported by mini)",
-                             e->u.lit.raw ? e->u.lit.raw : "");
-            } else {
-                check_errorf(c, e->pos, "malformed constant: %s", e->u.lit.raw ? e->u.lit.raw : "");
-            }
+            check_errorf(c, e->pos, "malformed constant: %s", e->u.lit.raw ? e->u.lit.raw : "");
             return;
         }
+        /* go 1.19 accepts integer literals past CV_PREC bits here (the
+           check came with go.dev/issue/54280); operations on them and
+           conversions report the overflow */
         x->mode = MODE_CONST;
         x->val = v;
         x->type = types_basic[e->kind == E_INTLIT ? TY_UNTYPED_INT : TY_UNTYPED_FLOAT];

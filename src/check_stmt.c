@@ -133,7 +133,7 @@ static void case_values(Checker *c, Operand *x, NodeList *values, Operand **seen
             ConstVal *a = p->val, *b = v.val;
             bool eq = false;
             if (a->kind == CV_STRING && b->kind == CV_STRING) eq = a->slen == b->slen && memcmp(a->s, b->s, a->slen) == 0;
-            else if (a->kind == CV_INT && b->kind == CV_INT) eq = a->i == b->i;
+            else if (a->kind == CV_INT && b->kind == CV_INT) eq = cv_compare(EQL, a, b);
             else if (a->kind == CV_FLOAT || b->kind == CV_FLOAT) eq = cv_float64(a) == cv_float64(b);
             else if (a->kind == CV_BOOL && b->kind == CV_BOOL) eq = false;   /* goVal(bool) is nil */
             if (eq) {

@@ -73,9 +73,9 @@ int64_t check_array_length(Checker *c, Node *e) {
         ConstVal *v = cv_to_int(x.val);
         const char *why;
         if (v && v->kind == CV_INT && cv_represent(v, types_basic[TY_INT], &why)) {
-            if (v->i >= 0) {
+            if (cv_sign(v) >= 0) {
                 if (type_is_untyped(x.type)) update_expr_type(c, e, types_basic[TY_INT], true);
-                return (int64_t)v->i;
+                return cv_int64(v);
             }
             check_errorf(c, start_pos(e), "invalid array length %s", operand_string(&x));
             return -1;

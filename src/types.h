@@ -235,31 +235,46 @@ extern Scope *universe;   /* bool int ... error any true false iota nil append .
 void universe_init(void);
 
 /* ---------------- constant values ---------------- */
-/* Exact enough for Go's untyped constants: integers are 128-bit (a value past
-   that range is a "constant overflow"), floats are long double. */
+/* Exact like go/constant (constant.c explains the representation): integers
+   of any size, fractions num/den while both parts stay below 2^4096, and
+   512-bit-mantissa binary floats beyond that. */
 
 typedef enum CVKind { CV_BOOL, CV_STRING, CV_INT, CV_FLOAT } CVKind;
+typedef struct Big Big;   /* bigint.h */
+
+/* types2: an untyped integer constant wider than this many bits is a
+   "constant ... overflow" (checked by the checker, with cv_bitlen). */
+enum { CV_PREC = 512 };
 
 struct ConstVal {
     CVKind kind;
-    bool b;
-    const char *s; size_t slen;
-    __int128 i;
-    long double f;
+    bool b;                       /* CV_BOOL */
+    const char *s; size_t slen;   /* CV_STRING */
+    const Big *i;                 /* CV_INT */
+    /* CV_FLOAT: exactly num/den when den != NULL (den > 0, lowest terms),
+       else num * 2^exp with |num| < 2^512. */
+    const Big *num, *den;
+    int64_t exp;
 };
 
 ConstVal *cv_bool(bool b);
 ConstVal *cv_string(const char *s, size_t len);
-ConstVal *cv_int(__int128 i);
-ConstVal *cv_float(long double f);
-/* From a literal's source text (E_INTLIT/E_FLOATLIT); NULL if malformed/too big. */
+ConstVal *cv_int(int64_t i);
+ConstVal *cv_uint(uint64_t u);
+ConstVal *cv_float(long double f);   /* its exact value */
+/* From a literal's source text (E_INTLIT/E_FLOATLIT), exactly; NULL if
+   malformed or, for floats, beyond big.Float's exponent range. */
 ConstVal *cv_from_literal(const Node *lit);
 
-/* op is a parser token code. Returns NULL and sets *err to gc's message fragment
-   ("division by zero", "constant overflow") on failure. x and y have been
-   converted to a common kind by the caller (int+float → float). integer_div: true
-   when both operands are integer-typed (untyped int / typed integer), making '/'
-   truncate. */
+/* op is a parser token code. x and y have been converted to a common kind by
+   the caller (int+float → float). integer_div: true when both operands are
+   integer-typed (untyped int / typed integer), making '/' truncate.
+   Returns NULL and sets *err to gc's message on failure: "division by zero";
+   "constant result is not representable" when a float leaves big.Float's
+   exponent range; "constant addition overflow" ... past constant.c's
+   internal integer limit, which checked operands never reach. Integer
+   results are exact and may exceed CV_PREC bits: that is the caller's check
+   (types2 overflow). */
 ConstVal *cv_binary(int op, ConstVal *x, ConstVal *y, bool integer_div, const char **err);
 ConstVal *cv_unary(int op, ConstVal *x, Type *t /* for ^ on unsigned */, const char **err);
 ConstVal *cv_shift(int op, ConstVal *x, uint64_t s, const char **err);
@@ -276,8 +291,14 @@ ConstVal *cv_represent(ConstVal *x, Type *t, const char **why);
 const char *cv_format(ConstVal *x);
 /* Go's strconv.Quote of s[0:len]: "a\tb", "\xff", "\u00ad"; printable UTF-8 kept. */
 const char *cv_quote(const char *s, size_t len);
+/* -1, 0 or +1 for a numeric x; 0 otherwise. */
+int cv_sign(ConstVal *x);
+/* Bit length of |x| for CV_INT (go/constant BitLen); 0 otherwise. */
+int64_t cv_bitlen(ConstVal *x);
+/* Integers wrap modulo 2^64; floats truncate toward zero and saturate. */
 int64_t cv_int64(ConstVal *x);
 uint64_t cv_uint64(ConstVal *x);
+/* The nearest float64 (ties to even, gradual underflow, ±Inf past the range). */
 double cv_float64(ConstVal *x);
 
 #endif
