@@ -11,4 +11,8 @@ echo "\$ mini check examples/broken.mini"
 "$mini" check examples/broken.mini
 echo "(exit status $?, as go build gives)"
 echo
-echo "mini run/disasm/escape/debug arrive with the next issues; see README.md."
+echo "\$ mini run examples/fib.mini"
+"$mini" run examples/fib.mini
+echo
+echo "mini run covers the first slice of the language so far (see README.md);"
+echo "escape and debug arrive with the next issues."

@@ -1,8 +1,8 @@
 /* main.c — the mini command line.
  *
  *   mini check FILE        parse and type-check (exit 2 on errors, like go build)
- *   mini run FILE          (the VM issue)
- *   mini disasm FILE       (the VM issue)
+ *   mini run [flags] FILE [args]   compile to bytecode and run (exit status as go run's program)
+ *   mini disasm FILE       print each function's bytecode, slots and stack map
  *   mini escape FILE       (the escape-analysis issue)
  *   mini debug FILE        (later)
  *   mini version | help
@@ -16,9 +16,11 @@
 
 #include "ast.h"
 #include "checker.h"
+#include "compile.h"
 #include "diag.h"
 #include "parse.h"
 #include "types.h"
+#include "vm.h"
 
 static const char usage_line[] = "usage: mini <command> [arguments]";
 
@@ -33,20 +35,27 @@ static int help(void)
     usage(stdout);
     printf("\nThe commands are:\n\n"
            "\tcheck FILE    parse and type-check FILE, reporting errors as go build does\n"
-           "\trun FILE      run FILE (not implemented yet)\n"
-           "\tdisasm FILE   print FILE's bytecode (not implemented yet)\n"
+           "\trun FILE      run FILE (flags before FILE; arguments after it are os.Args)\n"
+           "\tdisasm FILE   print FILE's bytecode, slot kinds and stack maps\n"
            "\tescape FILE   print the escape-analysis report (not implemented yet)\n"
            "\tdebug FILE    step through FILE (not implemented yet)\n"
            "\tversion       print mini's version\n"
            "\thelp          print this help\n\n"
            "check flags:\n"
-           "\t--ast         also print the syntax tree\n");
+           "\t--ast         also print the syntax tree\n"
+           "run flags:\n"
+           "\t--max-stack N  a goroutine stack's limit in bytes (default 1000000000, as Go)\n"
+           "\t--gc-stress    collect before every allocation\n"
+           "\t--gc-verify    check the collector's invariants after each phase\n"
+           "\t--gctrace      print a line per collection, as GODEBUG=gctrace=1\n"
+           "\t--stack-stress move the goroutine's stack at every call (tests copystack)\n");
     return 0;
 }
 
 /* Parses and checks path. Returns the exit status: 0, or 2 on errors
-   (go build's status), or 1 when the file cannot be read. */
-static int check_file(const char *path, bool dump_ast)
+   (go build's status), or 1 when the file cannot be read. *pkgp gets the
+   checked package when it is not NULL. */
+static int check_file(const char *path, bool dump_ast, Package **pkgp)
 {
     size_t len;
     char *src = read_source(path, &len);
@@ -58,12 +67,94 @@ static int check_file(const char *path, bool dump_ast)
     Node *file = parse_file(path, src, len, d);
     if (dump_ast)
         ast_dump(file, stdout);
+    Package *pkg = NULL;
     if (d->nsyntax == 0)
-        check_program(file, d);
+        pkg = check_program(file, d);
+    if (pkgp)
+        *pkgp = pkg;
     if (diag_count(d) > 0) {
         diag_print(d, stderr);
         return 2;
     }
+    return 0;
+}
+
+/* mini run [flags] FILE [args]: flags end at the first non-flag (the file),
+   as `go run` does; the file and what follows are os.Args. */
+static int cmd_run(int argc, char **argv)
+{
+    int i = 0;
+    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+        const char *a = argv[i];
+        const char *val = NULL;
+        if (strcmp(a, "--gc-stress") == 0) {
+            vmconfig.gcstress = true;
+            continue;
+        }
+        if (strcmp(a, "--gc-verify") == 0) {
+            vmconfig.gcverify = true;
+            continue;
+        }
+        if (strcmp(a, "--stack-stress") == 0) {
+            vmconfig.stackstress = true;
+            continue;
+        }
+        if (strcmp(a, "--gctrace") == 0) {
+            vmconfig.gctrace = true;
+            continue;
+        }
+        if (strncmp(a, "--max-stack=", 12) == 0)
+            val = a + 12;
+        else if (strcmp(a, "--max-stack") == 0 && i + 1 < argc)
+            val = argv[++i];
+        else {
+            fprintf(stderr, "mini run: unknown flag %s\n", a);
+            fprintf(stderr, "usage: mini run [--max-stack N] [--gc-stress] [--gc-verify] [--gctrace] [--stack-stress] FILE [args]\n");
+            return 2;
+        }
+        char *end;
+        errno = 0;
+        unsigned long long n = strtoull(val, &end, 10);
+        if (errno || *end || end == val || n == 0) {
+            fprintf(stderr, "mini run: bad --max-stack value %s\n", val);
+            return 2;
+        }
+        vmconfig.maxstacksize = n;
+    }
+    if (i >= argc) {
+        fprintf(stderr, "usage: mini run [--max-stack N] FILE [args]\n");
+        return 2;
+    }
+    const char *path = argv[i];
+    vmconfig.argc = argc - i;
+    vmconfig.argv = argv + i;
+    Package *pkg;
+    int rc = check_file(path, false, &pkg);
+    if (rc)
+        return rc;
+    Program *prog = compile_program(pkg, path, "run");
+    if (!prog)
+        return 2;
+    return vm_run(prog);
+}
+
+/* mini disasm FILE */
+static int cmd_disasm(int argc, char **argv)
+{
+    if (argc != 1 || (argv[0][0] == '-' && argv[0][1])) {
+        if (argc >= 1 && argv[0][0] == '-')
+            fprintf(stderr, "mini disasm: unknown flag %s\n", argv[0]);
+        fprintf(stderr, "usage: mini disasm FILE\n");
+        return 2;
+    }
+    Package *pkg;
+    int rc = check_file(argv[0], false, &pkg);
+    if (rc)
+        return rc;
+    Program *prog = compile_program(pkg, argv[0], "disasm");
+    if (!prog)
+        return 2;
+    disasm_program(prog, stdout);
     return 0;
 }
 
@@ -103,10 +194,13 @@ int main(int argc, char **argv)
             fprintf(stderr, "usage: mini check [--ast] FILE\n");
             return 2;
         }
-        return check_file(path, dump_ast);
+        return check_file(path, dump_ast, NULL);
     }
-    if (strcmp(cmd, "run") == 0 || strcmp(cmd, "disasm") == 0 ||
-        strcmp(cmd, "escape") == 0 || strcmp(cmd, "debug") == 0) {
+    if (strcmp(cmd, "run") == 0)
+        return cmd_run(argc - 2, argv + 2);
+    if (strcmp(cmd, "disasm") == 0)
+        return cmd_disasm(argc - 2, argv + 2);
+    if (strcmp(cmd, "escape") == 0 || strcmp(cmd, "debug") == 0) {
         fprintf(stderr, "mini %s: not implemented yet\n", cmd);
         return 2;
     }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # run-cli.sh MINI — the command line's contract: usage errors exit 2 with a
-# usage line, unimplemented verbs say so, unreadable files are reported.
+# usage line, unimplemented verbs say so, unreadable files are reported,
+# run and disasm compile (run's program output is tested by run-programs.sh).
 set -u
 mini=$1
 dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -23,7 +24,18 @@ expect 2 'unknown flag' -- check --bogus x.mini
 expect 1 'cannot read .*nonexistent.mini' -- check "$dir/nonexistent.mini"
 expect 0 '^$' -- check "$dir/examples/hello.mini"
 expect 2 'broken.mini:12:1: missing return' -- check "$dir/examples/broken.mini"
-for verb in run disasm escape debug; do
+expect 0 '^func main.main ' -- disasm "$dir/tests/programs/vm_recursion.mini"
+expect 0 'stackmap: s' -- disasm "$dir/tests/programs/vm_strings.mini"
+expect 0 '^100000$' -- run --max-stack=100000000 "$dir/tests/programs/vm_recursion.mini"
+expect 2 'hello.mini:7:1: mini run: methods is not implemented yet' -- run "$dir/examples/hello.mini"
+expect 2 'usage: mini disasm' -- disasm
+expect 2 'unknown flag' -- disasm --bogus "$dir/examples/hello.mini"
+expect 2 'usage: mini run' -- run
+expect 2 'unknown flag' -- run --bogus "$dir/examples/hello.mini"
+expect 2 'bad --max-stack' -- run --max-stack x "$dir/examples/hello.mini"
+expect 1 'cannot read .*nonexistent.mini' -- run "$dir/nonexistent.mini"
+expect 2 'broken.mini:12:1: missing return' -- run "$dir/examples/broken.mini"
+for verb in escape debug; do
     expect 2 "mini $verb: not implemented yet" -- $verb "$dir/examples/hello.mini"
 done
 [ $fail -eq 0 ] && echo "cli: all passed"

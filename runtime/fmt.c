@@ -1,0 +1,547 @@
+/* fmt.c — the natives of package fmt for operands of basic type: Print,
+ * Println, Printf, Sprint, Sprintln, Sprintf.
+ *
+ * Go: fmt/print.go (doPrint, doPrintln, doPrintf, printArg, fmtInteger,
+ * fmtString, badVerb, missingArg), fmt/format.go (fmt.fmtInteger, fmtS,
+ * fmtQ, fmtSbx, fmtC, fmtQc, fmtUnicode, truncate); floats go through
+ * runtime/strconv's fmt_float (fmt.fmtFloat).
+ *
+ * Operands. Until interfaces exist, the compiler passes each ...any operand
+ * as four words {kind, word0, word1, type name}: kind is typedesc.h's,
+ * word0/word1 the value (a string is ptr, len), the name a C string as %T
+ * prints it ("int", "main.Celsius"). The natives' slot layout is the mini
+ * convention: [results][format string][operands]. Sprint* allocate their
+ * result only after reading every operand, so the call area (which the
+ * collector does not scan) holds nothing they still need.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strconv.h"
+#include "typedesc.h"
+#include "vm.h"
+
+typedef struct Operand {
+    int kind;
+    Slot w0, w1;
+    const char *name;
+} Operand;
+
+static Operand operand(const Slot *a)
+{
+    return (Operand){ (int)a[0].u, a[1], a[2], a[3].s };
+}
+
+static bool isSigned(int k)
+{
+    return k >= kindInt && k <= kindInt64;
+}
+
+static bool isInteger(int k)
+{
+    return k >= kindInt && k <= kindUintptr;
+}
+
+static const char ldigits[] = "0123456789abcdefx", udigits[] = "0123456789ABCDEFX";
+
+/* Go: format.go fmt.fmtInteger. */
+static void fmtInteger(StrBuf *b, FmtFlags *f, uint64_t u, int base, bool isSigned_, char verb,
+                       const char *digits)
+{
+    bool negative = isSigned_ && (int64_t)u < 0;
+    if (negative)
+        u = 0 - u;
+    int width = 68 + (f->widPresent ? f->wid : 0) + (f->precPresent ? f->prec : 0);
+    char *buf = malloc((size_t)width);
+    int prec = 0;
+    if (f->precPresent) {
+        prec = f->prec;
+        if (prec == 0 && u == 0) {
+            bool oldZero = f->zero;
+            f->zero = false;
+            fmt_writePadding(b, f->wid, f);
+            f->zero = oldZero;
+            free(buf);
+            return;
+        }
+    } else if (f->zero && f->widPresent) {
+        prec = f->wid;
+        if (negative || f->plus || f->space)
+            prec--;
+    }
+    int i = width;
+    switch (base) {
+    case 10:
+        while (u >= 10) { buf[--i] = (char)('0' + u % 10); u /= 10; }
+        break;
+    case 16:
+        while (u >= 16) { buf[--i] = digits[u & 0xF]; u >>= 4; }
+        break;
+    case 8:
+        while (u >= 8) { buf[--i] = (char)('0' + (u & 7)); u >>= 3; }
+        break;
+    case 2:
+        while (u >= 2) { buf[--i] = (char)('0' + (u & 1)); u >>= 1; }
+        break;
+    }
+    buf[--i] = digits[u];
+    while (i > 0 && prec > width - i)
+        buf[--i] = '0';
+    if (f->sharp) {
+        switch (base) {
+        case 2: buf[--i] = 'b'; buf[--i] = '0'; break;
+        case 8: if (buf[i] != '0') buf[--i] = '0'; break;
+        case 16: buf[--i] = digits[16]; buf[--i] = '0'; break;
+        }
+    }
+    if (verb == 'O') {
+        buf[--i] = 'o';
+        buf[--i] = '0';
+    }
+    if (negative)
+        buf[--i] = '-';
+    else if (f->plus)
+        buf[--i] = '+';
+    else if (f->space)
+        buf[--i] = ' ';
+    bool oldZero = f->zero;
+    f->zero = false;
+    fmt_pad(b, buf + i, (size_t)(width - i), f);
+    f->zero = oldZero;
+    free(buf);
+}
+
+/* Go: fmt.truncateString: at most prec runes. */
+static size_t truncate(const FmtFlags *f, const char *s, size_t n)
+{
+    if (!f->precPresent)
+        return n;
+    size_t i = 0;
+    for (int r = 0; i < n; r++) {
+        if (r >= f->prec)
+            return i;
+        int w;
+        strconv_decoderune(s + i, n - i, &w);
+        i += (size_t)(w > 0 ? w : 1);
+    }
+    return n;
+}
+
+static void fmtS(StrBuf *b, FmtFlags *f, const char *s, size_t n)
+{
+    fmt_pad(b, s, truncate(f, s, n), f);
+}
+
+static void fmtQ(StrBuf *b, FmtFlags *f, const char *s, size_t n)
+{
+    n = truncate(f, s, n);
+    if (f->sharp && CanBackquote(s, n)) {
+        StrBuf q = { 0 };
+        strbuf_putc(&q, '`');
+        strbuf_write(&q, s, n);
+        strbuf_putc(&q, '`');
+        fmt_pad(b, q.p, q.len, f);
+        strbuf_free(&q);
+        return;
+    }
+    char *q = f->plus ? QuoteToASCII(s, n) : Quote(s, n);
+    fmt_pad(b, q, strlen(q), f);
+    free(q);
+}
+
+/* Go: fmt.fmtSbx for strings. */
+static void fmtSx(StrBuf *b, FmtFlags *f, const char *s, size_t n, const char *digits)
+{
+    int length = (int)n;
+    if (f->precPresent && f->prec < length)
+        length = f->prec;
+    int width = 2 * length;
+    if (width > 0) {
+        if (f->space) {
+            if (f->sharp)
+                width *= 2;
+            width += length - 1;
+        } else if (f->sharp) {
+            width += 2;
+        }
+    } else {
+        if (f->widPresent)
+            fmt_writePadding(b, f->wid, f);
+        return;
+    }
+    if (f->widPresent && f->wid > width && !f->minus)
+        fmt_writePadding(b, f->wid - width, f);
+    if (f->sharp) {
+        strbuf_putc(b, '0');
+        strbuf_putc(b, digits[16]);
+    }
+    for (int i = 0; i < length; i++) {
+        if (f->space && i > 0) {
+            strbuf_putc(b, ' ');
+            if (f->sharp) {
+                strbuf_putc(b, '0');
+                strbuf_putc(b, digits[16]);
+            }
+        }
+        uint8_t c = (uint8_t)s[i];
+        strbuf_putc(b, digits[c >> 4]);
+        strbuf_putc(b, digits[c & 0xF]);
+    }
+    if (f->widPresent && f->wid > width && f->minus)
+        fmt_writePadding(b, f->wid - width, f);
+}
+
+static int32_t runeOf(uint64_t c)
+{
+    return c > 0x10FFFF ? 0xFFFD : (int32_t)c;
+}
+
+/* Go: fmt.fmtUnicode: U+0078, with # also ' 'x''. */
+static void fmtUnicode(StrBuf *b, FmtFlags *f, uint64_t u)
+{
+    char buf[64];
+    int prec = 4;
+    if (f->precPresent && f->prec > 4)
+        prec = f->prec > 40 ? 40 : f->prec;
+    int n = snprintf(buf, sizeof buf, "U+%0*llX", prec, (unsigned long long)u);
+    if (f->sharp && u <= 0x10FFFF && IsPrint((int32_t)u)) {
+        char r[4];
+        int w = strconv_encoderune(r, (int32_t)u);
+        buf[n++] = ' ';
+        buf[n++] = '\'';
+        memcpy(buf + n, r, (size_t)w);
+        n += w;
+        buf[n++] = '\'';
+    }
+    bool oldZero = f->zero;
+    f->zero = false;
+    fmt_pad(b, buf, (size_t)n, f);
+    f->zero = oldZero;
+}
+
+static void printArg(StrBuf *b, FmtFlags *f, const Operand *a, char verb);
+
+/* Go: pp.badVerb: %!verb(type=value). */
+static void badVerb(StrBuf *b, FmtFlags *f, const Operand *a, char verb)
+{
+    strbuf_puts(b, "%!");
+    strbuf_putc(b, verb);
+    strbuf_putc(b, '(');
+    strbuf_puts(b, a->name);
+    strbuf_putc(b, '=');
+    printArg(b, f, a, 'v');
+    strbuf_putc(b, ')');
+}
+
+/* Go: pp.printArg for the basic kinds. */
+static void printArg(StrBuf *b, FmtFlags *f, const Operand *a, char verb)
+{
+    if (verb == 'T') {
+        fmtS(b, f, a->name, strlen(a->name));
+        return;
+    }
+    int k = a->kind;
+    if (k == kindBool) {
+        if (verb == 't' || verb == 'v') {
+            const char *s = a->w0.u ? "true" : "false";
+            fmt_pad(b, s, strlen(s), f);
+        } else {
+            badVerb(b, f, a, verb);
+        }
+    } else if (isInteger(k)) {
+        bool sgn = isSigned(k);
+        uint64_t v = a->w0.u;
+        switch (verb) {
+        case 'v':
+            if (f->sharpV && !sgn) {
+                bool sharp = f->sharp;
+                f->sharp = true;
+                fmtInteger(b, f, v, 16, false, 'v', ldigits);
+                f->sharp = sharp;
+            } else {
+                fmtInteger(b, f, v, 10, sgn, verb, ldigits);
+            }
+            break;
+        case 'd': fmtInteger(b, f, v, 10, sgn, verb, ldigits); break;
+        case 'b': fmtInteger(b, f, v, 2, sgn, verb, ldigits); break;
+        case 'o': case 'O': fmtInteger(b, f, v, 8, sgn, verb, ldigits); break;
+        case 'x': fmtInteger(b, f, v, 16, sgn, verb, ldigits); break;
+        case 'X': fmtInteger(b, f, v, 16, sgn, verb, udigits); break;
+        case 'c': {
+            char r[4];
+            int w = strconv_encoderune(r, runeOf(v));
+            fmt_pad(b, r, (size_t)w, f);
+            break;
+        }
+        case 'q': {
+            char *q = f->plus ? QuoteRuneToASCII(runeOf(v)) : QuoteRune(runeOf(v));
+            fmt_pad(b, q, strlen(q), f);
+            free(q);
+            break;
+        }
+        case 'U': fmtUnicode(b, f, v); break;
+        default: badVerb(b, f, a, verb); break;
+        }
+    } else if (k == kindFloat64 || k == kindFloat32) {
+        double v = k == kindFloat32 ? (double)a->w0.f32 : a->w0.f;
+        if (!fmt_float(b, v, k == kindFloat32 ? 32 : 64, verb, f))
+            badVerb(b, f, a, verb);
+    } else if (k == kindString) {
+        const char *s = a->w0.s;
+        size_t n = (size_t)a->w1.u;
+        switch (verb) {
+        case 'v': if (f->sharpV) fmtQ(b, f, s, n); else fmtS(b, f, s, n); break;
+        case 's': fmtS(b, f, s, n); break;
+        case 'x': fmtSx(b, f, s, n, ldigits); break;
+        case 'X': fmtSx(b, f, s, n, udigits); break;
+        case 'q': fmtQ(b, f, s, n); break;
+        default: badVerb(b, f, a, verb); break;
+        }
+    } else {
+        strbuf_puts(b, "%!(BADKIND)");
+    }
+}
+
+/* Go: pp.doPrint: a space between operands when neither is a string. */
+static void doPrint(StrBuf *b, const Slot *ops, int n)
+{
+    FmtFlags f = { 0 };
+    for (int i = 0; i < n; i++) {
+        Operand a = operand(ops + 4 * i);
+        bool isString = a.kind == kindString;
+        if (i > 0 && !isString && operand(ops + 4 * (i - 1)).kind != kindString)
+            strbuf_putc(b, ' ');
+        printArg(b, &f, &a, 'v');
+    }
+}
+
+/* Go: pp.doPrintln: always a space between operands, then a newline. */
+static void doPrintln(StrBuf *b, const Slot *ops, int n)
+{
+    FmtFlags f = { 0 };
+    for (int i = 0; i < n; i++) {
+        Operand a = operand(ops + 4 * i);
+        if (i > 0)
+            strbuf_putc(b, ' ');
+        printArg(b, &f, &a, 'v');
+    }
+    strbuf_putc(b, '\n');
+}
+
+/* Go: parsenum; returns false when there is no number. Large widths are
+   clamped as Go's tooLarge check does (1e6). */
+static bool parsenum(const char *s, size_t *i, size_t end, int *num)
+{
+    bool isnum = false;
+    *num = 0;
+    while (*i < end && s[*i] >= '0' && s[*i] <= '9') {
+        if (*num > 1000000)
+            return false;
+        *num = *num * 10 + (s[*i] - '0');
+        isnum = true;
+        (*i)++;
+    }
+    return isnum;
+}
+
+/* Go: intFromArg: the operand is the value of a * width or precision. */
+static bool intFromArg(const Slot *ops, int n, int *argNum, int *num)
+{
+    bool ok = false;
+    *num = 0;
+    if (*argNum < n) {
+        Operand a = operand(ops + 4 * *argNum);
+        if (isInteger(a.kind)) {
+            int64_t v = a.w0.i;
+            if (!isSigned(a.kind) && (int64_t)a.w0.u < 0)
+                v = INT64_MAX;
+            ok = v >= -1000000 && v <= 1000000;
+            *num = ok ? (int)v : 0;
+        }
+        (*argNum)++;
+    }
+    return ok;
+}
+
+/* Go: pp.doPrintf. Explicit argument indexes (%[2]d) are not supported
+   yet: the '[' is taken as the verb. */
+static void doPrintf(StrBuf *b, const char *format, size_t end, const Slot *ops, int n)
+{
+    int argNum = 0;
+    size_t i = 0;
+    while (i < end) {
+        size_t lasti = i;
+        while (i < end && format[i] != '%')
+            i++;
+        if (i > lasti)
+            strbuf_write(b, format + lasti, i - lasti);
+        if (i >= end)
+            break;
+        i++;
+        FmtFlags f = { 0 };
+        for (; i < end; i++) {
+            char c = format[i];
+            if (c == '#') f.sharp = true;
+            else if (c == '0') f.zero = !f.minus;
+            else if (c == '+') f.plus = true;
+            else if (c == '-') { f.minus = true; f.zero = false; }
+            else if (c == ' ') f.space = true;
+            else break;
+        }
+        if (i < end && format[i] == '*') {
+            i++;
+            f.widPresent = intFromArg(ops, n, &argNum, &f.wid);
+            if (!f.widPresent)
+                strbuf_puts(b, "%!(BADWIDTH)");
+            if (f.wid < 0) {
+                f.wid = -f.wid;
+                f.minus = true;
+                f.zero = false;
+            }
+        } else {
+            f.widPresent = parsenum(format, &i, end, &f.wid);
+        }
+        if (i + 1 < end && format[i] == '.') {
+            i++;
+            if (i < end && format[i] == '*') {
+                i++;
+                f.precPresent = intFromArg(ops, n, &argNum, &f.prec);
+                if (f.prec < 0) {
+                    f.prec = 0;
+                    f.precPresent = false;
+                }
+                if (!f.precPresent)
+                    strbuf_puts(b, "%!(BADPREC)");
+            } else {
+                f.precPresent = parsenum(format, &i, end, &f.prec);
+                if (!f.precPresent) {
+                    f.prec = 0;
+                    f.precPresent = true;
+                }
+            }
+        }
+        if (i >= end) {
+            strbuf_puts(b, "%!(NOVERB)");
+            break;
+        }
+        int32_t verb = (uint8_t)format[i];
+        int size = 1;
+        if (verb >= 0x80)
+            verb = strconv_decoderune(format + i, end - i, &size);
+        i += (size_t)size;
+        if (verb == '%') {
+            strbuf_putc(b, '%');
+        } else if (argNum >= n) {
+            strbuf_puts(b, "%!");
+            char r[4];
+            strbuf_write(b, r, (size_t)strconv_encoderune(r, verb));
+            strbuf_puts(b, "(MISSING)");
+        } else {
+            if (verb == 'v') {
+                f.sharpV = f.sharp;
+                f.sharp = false;
+                f.plusV = f.plus;
+                f.plus = false;
+            }
+            Operand a = operand(ops + 4 * argNum);
+            if (verb >= 0x80) {
+                /* no verb above ASCII exists: Go's badVerb writes the rune */
+                strbuf_puts(b, "%!");
+                char r[4];
+                strbuf_write(b, r, (size_t)strconv_encoderune(r, verb));
+                strbuf_putc(b, '(');
+                strbuf_puts(b, a.name);
+                strbuf_putc(b, '=');
+                printArg(b, &f, &a, 'v');
+                strbuf_putc(b, ')');
+            } else {
+                printArg(b, &f, &a, (char)verb);
+            }
+            argNum++;
+        }
+    }
+    if (argNum < n) {
+        FmtFlags f = { 0 };
+        strbuf_puts(b, "%!(EXTRA ");
+        for (int k = argNum; k < n; k++) {
+            Operand a = operand(ops + 4 * k);
+            if (k > argNum)
+                strbuf_puts(b, ", ");
+            strbuf_puts(b, a.name);
+            strbuf_putc(b, '=');
+            printArg(b, &f, &a, 'v');
+        }
+        strbuf_putc(b, ')');
+    }
+}
+
+static void writeout(StrBuf *b)
+{
+    if (b->len)
+        fwrite(b->p, 1, b->len, stdout);
+    strbuf_free(b);
+}
+
+/* Sprint*: the result string is allocated last (see the file comment). */
+static void retstring(Slot *res, StrBuf *b)
+{
+    char *p = vm_alloc(b->len, false);
+    if (b->len)
+        memcpy(p, b->p, b->len);
+    res[0].p = p;
+    res[1].u = b->len;
+    strbuf_free(b);
+}
+
+static void fmt_Print(G *gp, Slot *a, int n)
+{
+    StrBuf b = { 0 };
+    doPrint(&b, a, n / 4);
+    writeout(&b);
+}
+
+static void fmt_Println(G *gp, Slot *a, int n)
+{
+    StrBuf b = { 0 };
+    doPrintln(&b, a, n / 4);
+    writeout(&b);
+}
+
+static void fmt_Printf(G *gp, Slot *a, int n)
+{
+    StrBuf b = { 0 };
+    doPrintf(&b, a[0].s, (size_t)a[1].u, a + 2, (n - 2) / 4);
+    writeout(&b);
+}
+
+static void fmt_Sprint(G *gp, Slot *a, int n)
+{
+    StrBuf b = { 0 };
+    doPrint(&b, a + 2, (n - 2) / 4);
+    retstring(a, &b);
+}
+
+static void fmt_Sprintln(G *gp, Slot *a, int n)
+{
+    StrBuf b = { 0 };
+    doPrintln(&b, a + 2, (n - 2) / 4);
+    retstring(a, &b);
+}
+
+static void fmt_Sprintf(G *gp, Slot *a, int n)
+{
+    StrBuf b = { 0 };
+    doPrintf(&b, a[2].s, (size_t)a[3].u, a + 4, (n - 4) / 4);
+    retstring(a, &b);
+}
+
+const Native fmt_natives[] = {
+    { "fmt", "Print", fmt_Print },
+    { "fmt", "Println", fmt_Println },
+    { "fmt", "Printf", fmt_Printf },
+    { "fmt", "Sprint", fmt_Sprint },
+    { "fmt", "Sprintln", fmt_Sprintln },
+    { "fmt", "Sprintf", fmt_Sprintf },
+};
+const int nfmt_natives = sizeof fmt_natives / sizeof fmt_natives[0];

@@ -1,0 +1,119 @@
+/* opcodes.h — every bytecode instruction of mini's VM, one line each.
+ *
+ * Go has no bytecode; the nearest counterpart is the SSA op table of
+ * cmd/compile/internal/ssa/gen/genericOps.go (one typed op per machine-level
+ * operation: Add64, Add32F, Less64U ...). mini's ops are typed the same way,
+ * so the interpreter loop never inspects a type at run time.
+ *
+ * Included with OP(name, operands, meaning) defined; it generates the
+ * Opcode enum (OP_name), the names `mini disasm` prints, and the
+ * computed-goto table of vm.c. Keep the order free: nothing depends on it.
+ *
+ * Operand notation: an instruction is {op, aux, a, b, c} (vm.h). s[x] is
+ * frame slot x (8 bytes), K[x] constant x of the function, g[x] global
+ * word x. "int" ops work on the full 64-bit word: narrow integer kinds are
+ * kept sign- (signed) or zero-extended (unsigned) in their slot, and the
+ * compiler follows each wrapping op with an EXT op that restores that form.
+ * Jump targets: T = b | c << 16 (absolute instruction index); a fused
+ * compare-and-branch jumps by the signed 16-bit offset (int16)c, counted from
+ * the next instruction. */
+
+/* ---- moves and constants ---- */
+OP(NOP,     "",             "does nothing")
+OP(MOVE,    "a b",          "s[a] = s[b]")
+OP(MOVE2,   "a b",          "s[a..a+2) = s[b..b+2): a string")
+OP(MOVEN,   "a b n",        "s[a..a+c) = s[b..b+c) (memmove)")
+OP(LOADK,   "a Kbc",        "s[a] = K[b|c<<16]")
+OP(LOADK2,  "a Kbc",        "s[a..a+2) = K[k..k+2), k = b|c<<16: a string constant")
+OP(LOADI,   "a imm32",      "s[a] = (int64)(int32)(b|c<<16)")
+OP(ZERO,    "a n",          "s[a..a+b) = 0")
+OP(GETG,    "a g n",        "s[a..a+c) = g[b..b+c)")
+OP(SETG,    "g b n",        "g[a..a+c) = s[b..b+c)")
+/* ---- integer arithmetic (64-bit words) ---- */
+OP(ADD,     "a b c",        "s[a] = s[b] + s[c], wrapping")
+OP(SUB,     "a b c",        "s[a] = s[b] - s[c], wrapping")
+OP(MUL,     "a b c",        "s[a] = s[b] * s[c], wrapping")
+OP(DIV,     "a b c",        "s[a] = s[b] / s[c], signed, truncated; panics on zero; MinInt64/-1 = MinInt64")
+OP(DIVU,    "a b c",        "s[a] = s[b] / s[c], unsigned; panics on zero")
+OP(MOD,     "a b c",        "s[a] = s[b] % s[c], signed (sign of the dividend); panics on zero")
+OP(MODU,    "a b c",        "s[a] = s[b] % s[c], unsigned; panics on zero")
+OP(AND,     "a b c",        "s[a] = s[b] & s[c]")
+OP(OR,      "a b c",        "s[a] = s[b] | s[c]")
+OP(XOR,     "a b c",        "s[a] = s[b] ^ s[c]")
+OP(ANDNOT,  "a b c",        "s[a] = s[b] &^ s[c]")
+OP(SHL,     "a b c aux",    "s[a] = s[b] << s[c] (0 when the count is >= 64); aux=1: a negative signed count panics")
+OP(SHR,     "a b c aux",    "s[a] = s[b] >> s[c], arithmetic (sign fill when >= 64); aux as SHL")
+OP(SHRU,    "a b c aux",    "s[a] = s[b] >> s[c], logical (0 when >= 64); aux as SHL")
+OP(NEG,     "a b",          "s[a] = -s[b], wrapping")
+OP(COM,     "a b",          "s[a] = ^s[b] (bitwise complement)")
+OP(ADDK,    "a b imm16",    "s[a] = s[b] + (int16)c, wrapping")
+OP(EXT8S,   "a b",          "s[a] = sign-extended low 8 bits of s[b]")
+OP(EXT8U,   "a b",          "s[a] = zero-extended low 8 bits of s[b]")
+OP(EXT16S,  "a b",          "s[a] = sign-extended low 16 bits of s[b]")
+OP(EXT16U,  "a b",          "s[a] = zero-extended low 16 bits of s[b]")
+OP(EXT32S,  "a b",          "s[a] = sign-extended low 32 bits of s[b]")
+OP(EXT32U,  "a b",          "s[a] = zero-extended low 32 bits of s[b]")
+OP(EQ,      "a b c",        "s[a] = s[b] == s[c] (ints, bools)")
+OP(NE,      "a b c",        "s[a] = s[b] != s[c]")
+OP(LT,      "a b c",        "s[a] = s[b] < s[c], signed")
+OP(LE,      "a b c",        "s[a] = s[b] <= s[c], signed")
+OP(LTU,     "a b c",        "s[a] = s[b] < s[c], unsigned")
+OP(LEU,     "a b c",        "s[a] = s[b] <= s[c], unsigned")
+OP(NOT,     "a b",          "s[a] = !s[b] (bool)")
+/* ---- float64 and float32 (a float32 lives in a slot's low 4 bytes) ---- */
+OP(ADDF,    "a b c",        "s[a] = s[b] + s[c], float64")
+OP(SUBF,    "a b c",        "s[a] = s[b] - s[c], float64")
+OP(MULF,    "a b c",        "s[a] = s[b] * s[c], float64")
+OP(DIVF,    "a b c",        "s[a] = s[b] / s[c], float64 (IEEE: no panic)")
+OP(NEGF,    "a b",          "s[a] = -s[b], float64")
+OP(EQF,     "a b c",        "s[a] = s[b] == s[c], float64")
+OP(NEF,     "a b c",        "s[a] = s[b] != s[c], float64")
+OP(LTF,     "a b c",        "s[a] = s[b] < s[c], float64")
+OP(LEF,     "a b c",        "s[a] = s[b] <= s[c], float64")
+OP(ADDF32,  "a b c",        "s[a] = s[b] + s[c], float32")
+OP(SUBF32,  "a b c",        "s[a] = s[b] - s[c], float32")
+OP(MULF32,  "a b c",        "s[a] = s[b] * s[c], float32")
+OP(DIVF32,  "a b c",        "s[a] = s[b] / s[c], float32")
+OP(NEGF32,  "a b",          "s[a] = -s[b], float32")
+OP(EQF32,   "a b c",        "s[a] = s[b] == s[c], float32")
+OP(NEF32,   "a b c",        "s[a] = s[b] != s[c], float32")
+OP(LTF32,   "a b c",        "s[a] = s[b] < s[c], float32")
+OP(LEF32,   "a b c",        "s[a] = s[b] <= s[c], float32")
+/* ---- conversions ---- */
+OP(I2F,     "a b",          "s[a] = float64(int64 s[b])")
+OP(U2F,     "a b",          "s[a] = float64(uint64 s[b])")
+OP(I2F32,   "a b",          "s[a] = float32(int64 s[b])")
+OP(U2F32,   "a b",          "s[a] = float32(uint64 s[b])")
+OP(F2I,     "a b",          "s[a] = int64(float64 s[b]), truncated (amd64's 0x8000000000000000 when out of range)")
+OP(F2U,     "a b",          "s[a] = uint64(float64 s[b]), truncated, as amd64 Go")
+OP(F2F32,   "a b",          "s[a] = float32(float64 s[b]), rounded")
+OP(F322F,   "a b",          "s[a] = float64(float32 s[b]), exact")
+/* ---- strings: (ptr, len) pairs ---- */
+OP(CONCAT,  "a b c",        "s[a..a+2) = s[b..b+2) + s[c..c+2), a new heap string unless one side is empty")
+OP(EQSTR,   "a b c",        "s[a] = string s[b..] == string s[c..]")
+OP(LTSTR,   "a b c",        "s[a] = string s[b..] < string s[c..], bytewise")
+OP(LESTR,   "a b c",        "s[a] = string s[b..] <= string s[c..], bytewise")
+OP(INDEXSTR,"a b c aux",    "s[a] = byte s[b][s[c]]; panics out of range (aux=1: the index is unsigned)")
+OP(RUNEAT,  "a b c",        "s[a], s[a+1] = the rune of string s[b] at byte s[c] and its width (U+FFFD, 1 when invalid): for range")
+OP(RUNESTR, "a b",          "s[a..a+2) = string(rune s[b]), UTF-8, a new heap string")
+/* ---- control flow ---- */
+OP(JMP,     "T",            "goto T")
+OP(JMPT,    "a T",          "if s[a] goto T")
+OP(JMPF,    "a T",          "if !s[a] goto T")
+OP(JEQ,     "a b off",      "if s[a] == s[b] jump (ints)")
+OP(JNE,     "a b off",      "if s[a] != s[b] jump")
+OP(JLT,     "a b off",      "if s[a] < s[b] jump, signed")
+OP(JLE,     "a b off",      "if s[a] <= s[b] jump, signed")
+OP(JLTU,    "a b off",      "if s[a] < s[b] jump, unsigned")
+OP(JLEU,    "a b off",      "if s[a] <= s[b] jump, unsigned")
+OP(JEQK,    "a imm16 off",  "if s[a] == (int16)b jump")
+OP(JNEK,    "a imm16 off",  "if s[a] != (int16)b jump")
+OP(JLTK,    "a imm16 off",  "if s[a] < (int16)b jump, signed")
+OP(JLEK,    "a imm16 off",  "if s[a] <= (int16)b jump, signed")
+OP(JGTK,    "a imm16 off",  "if s[a] > (int16)b jump, signed")
+OP(JGEK,    "a imm16 off",  "if s[a] >= (int16)b jump, signed")
+/* ---- calls ---- */
+OP(CALL,    "a fn",          "call funcs[b] with its frame at s[a] (results, then params, already there)")
+OP(CALLN,   "a nat n",        "call native b with its arguments at s[a..a+c)")
+OP(RET,     "a",            "return: the frame record is at s[a] (a = result + parameter words)")
+OP(HALT,    "",             "the goroutine's entry function is done: leave the loop")

@@ -1,0 +1,159 @@
+/* panic.c — runtime panics and the goroutine traceback.
+ *
+ * Go: runtime/panic.go (gopanic, panicdivide, panicIndex, panicshift,
+ * printpanics), runtime/error.go (boundsError's messages),
+ * runtime/traceback.go (traceback1, the "goroutine 1 [running]:" dump).
+ *
+ * In this slice a panic cannot be recovered yet: gopanic prints Go's
+ * "panic: ..." line, a blank line and the traceback, flushes stdout and
+ * exits 2. defer/recover will plug in here: gopanic will walk the frames
+ * running deferred calls before it gets to printpanics.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "strconv.h"
+#include "throw.h"
+#include "typedesc.h"
+#include "vm.h"
+
+_Noreturn void vm_exit(int code)
+{
+    fflush(stdout);
+    fflush(stderr);
+    exit(code);
+}
+
+static int funcline(const Func *fn, const Instr *ip)
+{
+    ptrdiff_t pc = ip - fn->code;
+    if (pc < 0 || pc >= fn->ncode)
+        return fn->line;
+    return fn->lines[pc];
+}
+
+/* Go: traceback.go. gp->ip is the faulting (or calling) instruction of the
+   top frame; each caller's saved ip is the instruction after its CALL. */
+void traceback(G *gp, FILE *out)
+{
+    fprintf(out, "goroutine %" PRId64 " [running]:\n", gp->goid);
+    Slot *fp = gp->fp;
+    Func *fn = gp->fn;
+    const Instr *ip = gp->ip;
+    int n = 0;
+    while (fn) {
+        if (!fn->hidden) {
+            if (n == 100) {
+                fprintf(out, "...additional frames elided...\n");
+                break;
+            }
+            /* Go prints the argument words in hex; mini elides them */
+            fprintf(out, "%s(%s)\n\t%s:%d\n", fn->name, fn->npar ? "..." : "", fn->file,
+                    funcline(fn, ip));
+            n++;
+        }
+        Slot *rec = fp + fn->hdr;
+        fn = rec[2].p;
+        if (fn)     /* the caller's CALL is the instruction before the return ip */
+            ip = (const Instr *)rec[0].p - 1;
+        fp -= rec[1].u;
+    }
+}
+
+static void print_traceback(void)
+{
+    if (vm_curg && vm_curg->fn)
+        traceback(vm_curg, stderr);
+}
+
+/* Go: gopanic + fatalpanic for an unrecovered runtime error. */
+_Noreturn void panicmsg(G *gp, const char *msg)
+{
+    fflush(stdout);
+    fprintf(stderr, "panic: %s\n\n", msg);
+    traceback(gp, stderr);
+    vm_exit(2);
+}
+
+_Noreturn void panicdivide(G *gp)
+{
+    panicmsg(gp, "runtime error: integer divide by zero");
+}
+
+_Noreturn void panicshift(G *gp)
+{
+    panicmsg(gp, "runtime error: negative shift amount");
+}
+
+/* Go: error.go boundsError: "index out of range [%x] with length %y", or
+   "index out of range [%x]" when x is negative (signed). */
+_Noreturn void panicIndex(G *gp, int64_t x, int64_t len, bool unsignedx)
+{
+    char buf[128];
+    if (unsignedx)
+        snprintf(buf, sizeof buf, "runtime error: index out of range [%" PRIu64 "] with length %" PRId64,
+                 (uint64_t)x, len);
+    else if (x < 0)
+        snprintf(buf, sizeof buf, "runtime error: index out of range [%" PRId64 "]", x);
+    else
+        snprintf(buf, sizeof buf, "runtime error: index out of range [%" PRId64 "] with length %" PRId64,
+                 x, len);
+    panicmsg(gp, buf);
+}
+
+/* Installed by vm_run so that fatal errors (stack overflow) dump the
+   goroutine as Go does. */
+void (*vm_throw_traceback)(void) = print_traceback;
+
+/* Go: error.go printpanicval / printanycustomtype: a basic value prints as
+ * print() would; a value of a named type as main.Code(3) or
+ * main.Name("bob"). */
+static void printpanicval(StrBuf *b, int kind, Slot w0, Slot w1, const char *name, size_t namelen)
+{
+    char buf[STRCONV_INTBUF > PRINTFLOAT_BUF ? STRCONV_INTBUF : PRINTFLOAT_BUF];
+    if (namelen) {
+        strbuf_write(b, name, namelen);
+        strbuf_puts(b, kind == kindString ? "(\"" : "(");
+    }
+    switch (kind) {
+    case kindBool:
+        strbuf_puts(b, w0.u ? "true" : "false");
+        break;
+    case kindFloat64: case kindFloat32:
+        runtime_printfloat(buf, kind == kindFloat32 ? (double)w0.f32 : w0.f);
+        strbuf_puts(b, buf);
+        break;
+    case kindString:
+        strbuf_write(b, w0.s, (size_t)w1.u);
+        break;
+    case kindInt: case kindInt8: case kindInt16: case kindInt32: case kindInt64:
+        strbuf_puts(b, formatBits(buf, w0.u, 10, w0.i < 0));
+        break;
+    default:
+        strbuf_puts(b, formatBits(buf, w0.u, 10, false));
+        break;
+    }
+    if (namelen)
+        strbuf_puts(b, kind == kindString ? "\")" : ")");
+}
+
+/* builtin panic(v) for a value of basic kind: args are {kind, word0,
+   word1, type name ptr, type name len} (name empty for unnamed types).
+   Go: gopanic; with nothing to recover it, printpanics + exit(2). */
+void builtin_panic(G *gp, Slot *args, int nargs)
+{
+    (void)nargs;
+    StrBuf b = { 0 };
+    strbuf_puts(&b, "panic: ");
+    printpanicval(&b, (int)args[0].u, args[1], args[2], args[3].s, (size_t)args[4].u);
+    if (args[0].u == kindString && args[4].u == 0) {
+        /* Go 1.18+: a panic string that is an error's text prints as is */
+    }
+    strbuf_puts(&b, "\n\n");
+    fflush(stdout);
+    fwrite(b.p, 1, b.len, stderr);
+    strbuf_free(&b);
+    traceback(gp, stderr);
+    vm_exit(2);
+}

@@ -1,0 +1,455 @@
+/* vm.c — the interpreter loop.
+ *
+ * Go: there is no interpreter in Go; the loop plays the part of the CPU
+ * running compiled code, and of runtime/proc.go's runtime.main (vm_run).
+ *
+ * Design (docs/design/vm.md):
+ *  - Stackless: CALL pushes a frame on the goroutine's word stack and the
+ *    loop continues with the callee; RET pops it. A mini call never recurses
+ *    on the C stack, so switching goroutines will be switching one G.
+ *  - Hot state in locals: ip, fp (the frame), K (the constants). SAVE()
+ *    stores ip/fp/fn into the G before anything that can grow the stack,
+ *    allocate (so collect), panic or, later, park; LOAD() reloads fp after
+ *    it, because the stack may have moved (Lua's Protect, Wren's
+ *    STORE_FRAME/LOAD_FRAME).
+ *  - Dispatch by computed goto when the compiler has it (GCC, clang),
+ *    a switch otherwise (or with -DMINI_NO_COMPUTED_GOTO); both share the
+ *    case bodies (Lua's vmdispatch/vmcase/vmbreak).
+ *
+ * Invariant: no type is inspected at run time; every op is typed.
+ */
+#include "vm.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "malloc.h"
+#include "mgc.h"
+#include "strconv.h"
+#include "throw.h"
+
+const char *const opcode_names[OP_COUNT] = {
+#define OP(name, operands, meaning) #name,
+#include "opcodes.h"
+#undef OP
+};
+const char *const opcode_operands[OP_COUNT] = {
+#define OP(name, operands, meaning) operands,
+#include "opcodes.h"
+#undef OP
+};
+
+VMConfig vmconfig = { .maxstacksize = 1000000000 };
+Program *vm_prog;
+Slot *vm_globals;
+G *vm_curg;
+
+void *vm_alloc(size_t size, bool hasptr)
+{
+    /* Only pointer-free objects (string bytes) exist in this slice; typed
+       objects will pass their TypeDesc. */
+    (void)hasptr;
+    return mallocgc(size, NULL, false);
+}
+
+/* Go: float64 -> int64 on amd64 (CVTTSD2SQ): out-of-range and NaN give
+   0x8000000000000000. C leaves it undefined, so spell it out. */
+static inline int64_t f2i(double f)
+{
+    if (!(f > -9223372036854775808.0 && f < 9223372036854775808.0))
+        return INT64_MIN;
+    return (int64_t)f;
+}
+
+/* Go's float64 -> uint64 on amd64: below 2^63 a signed conversion, above it
+   subtract 2^63 first and set the top bit back (cmd/compile's Cvt64Fto64U). */
+static inline uint64_t f2u(double f)
+{
+    if (f < 9223372036854775808.0)
+        return (uint64_t)f2i(f);
+    if (!(f < 18446744073709551616.0))   /* too big or NaN */
+        return f != f ? (uint64_t)INT64_MIN : (uint64_t)INT64_MIN;
+    return (uint64_t)f2i(f - 9223372036854775808.0) ^ ((uint64_t)1 << 63);
+}
+
+static inline uint64_t f32bits(float f)
+{
+    uint32_t u;
+    memcpy(&u, &f, 4);
+    return u;
+}
+
+static inline int cmpstr(const Slot *x, const Slot *y)
+{
+    size_t n = x[1].u < y[1].u ? x[1].u : y[1].u;
+    int c = n ? memcmp(x[0].s, y[0].s, n) : 0;
+    if (c)
+        return c;
+    return x[1].u < y[1].u ? -1 : x[1].u > y[1].u;
+}
+
+void vm_execute(G *gp)
+{
+    const Instr *ip = gp->ip;
+    Slot *fp = gp->fp;
+    Func *fn = gp->fn;
+    const Slot *K = fn->consts;
+    Program *prog = vm_prog;
+    uintptr_t stackguard = gp->stackguard0;
+    const Instr *in;
+
+#define S(x) (fp[(x)])
+#define A (S(in->a))
+#define B (S(in->b))
+#define C (S(in->c))
+#define TARGET ((uint32_t)in->b | (uint32_t)in->c << 16)
+#define SAVE() (gp->ip = in, gp->fp = fp, gp->fn = fn)
+#define LOAD() (fp = gp->fp, stackguard = gp->stackguard0)
+#define JUMPOFF() (ip += (int16_t)in->c)
+
+/* Build with -DMINI_TRACE_EXECUTION to print every instruction as it runs
+   (clox's DEBUG_TRACE_EXECUTION). */
+#ifdef MINI_TRACE_EXECUTION
+#define TRACE() fprintf(stderr, "%-16s %4d  %-9s a=%u b=%u c=%u\n", fn->name, \
+                        (int)(ip - fn->code), opcode_names[ip->op], ip->a, ip->b, ip->c)
+#else
+#define TRACE() ((void)0)
+#endif
+
+#if defined(__GNUC__) && !defined(MINI_NO_COMPUTED_GOTO)
+    static const void *const dispatch[OP_COUNT] = {
+#define OP(name, operands, meaning) &&L_##name,
+#include "opcodes.h"
+#undef OP
+    };
+#define VMCASE(name) L_##name:
+#define VMNEXT() do { TRACE(); in = ip++; goto *dispatch[in->op]; } while (0)
+#define VMDISPATCH() VMNEXT();
+#define VMEND()
+#else
+#define VMCASE(name) case OP_##name:
+#define VMNEXT() goto next
+#define VMDISPATCH() next: TRACE(); in = ip++; switch (in->op) {
+#define VMEND() default: throw("bad opcode"); }
+#endif
+
+    VMDISPATCH()
+
+    VMCASE(NOP) VMNEXT();
+    VMCASE(MOVE) A = B; VMNEXT();
+    VMCASE(MOVE2) { Slot x = B, y = S(in->b + 1); A = x; S(in->a + 1) = y; } VMNEXT();
+    VMCASE(MOVEN) memmove(&A, &B, (size_t)in->c * sizeof(Slot)); VMNEXT();
+    VMCASE(LOADK) A = K[TARGET]; VMNEXT();
+    VMCASE(LOADK2) A = K[TARGET]; S(in->a + 1) = K[TARGET + 1]; VMNEXT();
+    VMCASE(LOADI) A.i = (int32_t)TARGET; VMNEXT();
+    VMCASE(ZERO) memset(&A, 0, (size_t)in->b * sizeof(Slot)); VMNEXT();
+    VMCASE(GETG) memcpy(&A, &vm_globals[in->b], (size_t)in->c * sizeof(Slot)); VMNEXT();
+    VMCASE(SETG) memcpy(&vm_globals[in->a], &B, (size_t)in->c * sizeof(Slot)); VMNEXT();
+
+    VMCASE(ADD) A.u = B.u + C.u; VMNEXT();
+    VMCASE(SUB) A.u = B.u - C.u; VMNEXT();
+    VMCASE(MUL) A.u = B.u * C.u; VMNEXT();
+    VMCASE(DIV) {
+        int64_t y = C.i;
+        if (y == 0) goto divzero;
+        A.i = y == -1 ? (int64_t)(0 - B.u) : B.i / y;
+        VMNEXT();
+    }
+    VMCASE(DIVU) { uint64_t y = C.u; if (y == 0) goto divzero; A.u = B.u / y; VMNEXT(); }
+    VMCASE(MOD) {
+        int64_t y = C.i;
+        if (y == 0) goto divzero;
+        A.i = y == -1 ? 0 : B.i % y;
+        VMNEXT();
+    }
+    VMCASE(MODU) { uint64_t y = C.u; if (y == 0) goto divzero; A.u = B.u % y; VMNEXT(); }
+    VMCASE(AND) A.u = B.u & C.u; VMNEXT();
+    VMCASE(OR) A.u = B.u | C.u; VMNEXT();
+    VMCASE(XOR) A.u = B.u ^ C.u; VMNEXT();
+    VMCASE(ANDNOT) A.u = B.u & ~C.u; VMNEXT();
+    VMCASE(SHL) {
+        uint64_t n = C.u;
+        if (in->aux && C.i < 0) goto negshift;
+        A.u = n >= 64 ? 0 : B.u << n;
+        VMNEXT();
+    }
+    VMCASE(SHR) {
+        uint64_t n = C.u;
+        if (in->aux && C.i < 0) goto negshift;
+        A.i = B.i >> (n >= 64 ? 63 : n);
+        VMNEXT();
+    }
+    VMCASE(SHRU) {
+        uint64_t n = C.u;
+        if (in->aux && C.i < 0) goto negshift;
+        A.u = n >= 64 ? 0 : B.u >> n;
+        VMNEXT();
+    }
+    VMCASE(NEG) A.u = 0 - B.u; VMNEXT();
+    VMCASE(COM) A.u = ~B.u; VMNEXT();
+    VMCASE(ADDK) A.u = B.u + (uint64_t)(int64_t)(int16_t)in->c; VMNEXT();
+    VMCASE(EXT8S) A.i = (int8_t)B.u; VMNEXT();
+    VMCASE(EXT8U) A.u = (uint8_t)B.u; VMNEXT();
+    VMCASE(EXT16S) A.i = (int16_t)B.u; VMNEXT();
+    VMCASE(EXT16U) A.u = (uint16_t)B.u; VMNEXT();
+    VMCASE(EXT32S) A.i = (int32_t)B.u; VMNEXT();
+    VMCASE(EXT32U) A.u = (uint32_t)B.u; VMNEXT();
+    VMCASE(EQ) A.u = B.u == C.u; VMNEXT();
+    VMCASE(NE) A.u = B.u != C.u; VMNEXT();
+    VMCASE(LT) A.u = B.i < C.i; VMNEXT();
+    VMCASE(LE) A.u = B.i <= C.i; VMNEXT();
+    VMCASE(LTU) A.u = B.u < C.u; VMNEXT();
+    VMCASE(LEU) A.u = B.u <= C.u; VMNEXT();
+    VMCASE(NOT) A.u = !B.u; VMNEXT();
+
+    VMCASE(ADDF) A.f = B.f + C.f; VMNEXT();
+    VMCASE(SUBF) A.f = B.f - C.f; VMNEXT();
+    VMCASE(MULF) A.f = B.f * C.f; VMNEXT();
+    VMCASE(DIVF) A.f = B.f / C.f; VMNEXT();
+    VMCASE(NEGF) A.f = -B.f; VMNEXT();
+    VMCASE(EQF) A.u = B.f == C.f; VMNEXT();
+    VMCASE(NEF) A.u = B.f != C.f; VMNEXT();
+    VMCASE(LTF) A.u = B.f < C.f; VMNEXT();
+    VMCASE(LEF) A.u = B.f <= C.f; VMNEXT();
+    VMCASE(ADDF32) A.u = f32bits(B.f32 + C.f32); VMNEXT();
+    VMCASE(SUBF32) A.u = f32bits(B.f32 - C.f32); VMNEXT();
+    VMCASE(MULF32) A.u = f32bits(B.f32 * C.f32); VMNEXT();
+    VMCASE(DIVF32) A.u = f32bits(B.f32 / C.f32); VMNEXT();
+    VMCASE(NEGF32) A.u = f32bits(-B.f32); VMNEXT();
+    VMCASE(EQF32) A.u = B.f32 == C.f32; VMNEXT();
+    VMCASE(NEF32) A.u = B.f32 != C.f32; VMNEXT();
+    VMCASE(LTF32) A.u = B.f32 < C.f32; VMNEXT();
+    VMCASE(LEF32) A.u = B.f32 <= C.f32; VMNEXT();
+
+    VMCASE(I2F) A.f = (double)B.i; VMNEXT();
+    VMCASE(U2F) A.f = (double)B.u; VMNEXT();
+    VMCASE(I2F32) A.u = f32bits((float)B.i); VMNEXT();
+    VMCASE(U2F32) A.u = f32bits((float)B.u); VMNEXT();
+    VMCASE(F2I) A.i = f2i(B.f); VMNEXT();
+    VMCASE(F2U) A.u = f2u(B.f); VMNEXT();
+    VMCASE(F2F32) A.u = f32bits((float)B.f); VMNEXT();
+    VMCASE(F322F) A.f = (double)B.f32; VMNEXT();
+
+    VMCASE(CONCAT) {
+        uint64_t n1 = S(in->b + 1).u, n2 = S(in->c + 1).u;
+        if (n2 == 0) { Slot p = B; A = p; S(in->a + 1).u = n1; VMNEXT(); }
+        if (n1 == 0) { Slot p = C; A = p; S(in->a + 1).u = n2; VMNEXT(); }
+        SAVE();
+        char *p = vm_alloc(n1 + n2, false);   /* may collect: roots are saved */
+        LOAD();
+        memcpy(p, B.s, n1);
+        memcpy(p + n1, C.s, n2);
+        A.p = p;
+        S(in->a + 1).u = n1 + n2;
+        VMNEXT();
+    }
+    VMCASE(EQSTR) {
+        Slot *x = &B, *y = &C;
+        A.u = x[1].u == y[1].u && (x[0].s == y[0].s || memcmp(x[0].s, y[0].s, x[1].u) == 0);
+        VMNEXT();
+    }
+    VMCASE(LTSTR) A.u = cmpstr(&B, &C) < 0; VMNEXT();
+    VMCASE(LESTR) A.u = cmpstr(&B, &C) <= 0; VMNEXT();
+    VMCASE(INDEXSTR) {
+        uint64_t i = C.u, n = S(in->b + 1).u;
+        if (i >= n) {
+            SAVE();
+            panicIndex(gp, C.i, (int64_t)n, in->aux);
+        }
+        A.u = (uint8_t)B.s[i];
+        VMNEXT();
+    }
+    VMCASE(RUNEAT) {
+        /* Go: the for-range loop's ASCII fast path, else decoderune */
+        const char *str = B.s;
+        uint64_t i = C.u, n = S(in->b + 1).u;
+        uint8_t c0 = (uint8_t)str[i];
+        if (c0 < 0x80) {
+            A.u = c0;
+            S(in->a + 1).u = 1;
+        } else {
+            int w;
+            A.i = strconv_decoderune(str + i, (size_t)(n - i), &w);
+            S(in->a + 1).u = (uint64_t)w;
+        }
+        VMNEXT();
+    }
+    VMCASE(RUNESTR) {
+        int64_t r = B.i;
+        char buf[4];
+        int n = strconv_encoderune(buf, r != (int32_t)r ? 0xFFFD : (int32_t)r);
+        SAVE();
+        char *p = vm_alloc((size_t)n, false);
+        LOAD();
+        memcpy(p, buf, (size_t)n);
+        A.p = p;
+        S(in->a + 1).u = (uint64_t)n;
+        VMNEXT();
+    }
+
+    VMCASE(JMP) ip = fn->code + TARGET; VMNEXT();
+    VMCASE(JMPT) if (A.u) ip = fn->code + TARGET; VMNEXT();
+    VMCASE(JMPF) if (!A.u) ip = fn->code + TARGET; VMNEXT();
+    VMCASE(JEQ) if (A.u == B.u) JUMPOFF(); VMNEXT();
+    VMCASE(JNE) if (A.u != B.u) JUMPOFF(); VMNEXT();
+    VMCASE(JLT) if (A.i < B.i) JUMPOFF(); VMNEXT();
+    VMCASE(JLE) if (A.i <= B.i) JUMPOFF(); VMNEXT();
+    VMCASE(JLTU) if (A.u < B.u) JUMPOFF(); VMNEXT();
+    VMCASE(JLEU) if (A.u <= B.u) JUMPOFF(); VMNEXT();
+    VMCASE(JEQK) if (A.i == (int16_t)in->b) JUMPOFF(); VMNEXT();
+    VMCASE(JNEK) if (A.i != (int16_t)in->b) JUMPOFF(); VMNEXT();
+    VMCASE(JLTK) if (A.i < (int16_t)in->b) JUMPOFF(); VMNEXT();
+    VMCASE(JLEK) if (A.i <= (int16_t)in->b) JUMPOFF(); VMNEXT();
+    VMCASE(JGTK) if (A.i > (int16_t)in->b) JUMPOFF(); VMNEXT();
+    VMCASE(JGEK) if (A.i >= (int16_t)in->b) JUMPOFF(); VMNEXT();
+
+    VMCASE(CALL) {
+        Func *callee = prog->funcs[in->b];
+        Slot *nfp = fp + in->a;
+        if (__builtin_expect((uintptr_t)(nfp + callee->framesize) > stackguard, 0)) {
+            /* Go: morestack -> newstack. The caller's frame is saved; the
+               callee's arguments are part of it (its call area). */
+            SAVE();
+            newstack(gp, ((size_t)in->a + callee->framesize) * sizeof(Slot));
+            LOAD();
+            nfp = fp + in->a;
+        }
+        uint16_t hdr = callee->hdr;
+        nfp[hdr].p = (void *)ip;
+        nfp[hdr + 1].u = in->a;
+        nfp[hdr + 2].p = fn;
+        /* Zero what the stack map or the program could read before it is
+           written (vm.h): pointer slots and named results. */
+        if (callee->zerores)
+            for (uint32_t i = 0; i < callee->nres; i++)
+                nfp[i].u = 0;
+        for (uint32_t i = callee->zerolo; i < callee->zerohi; i++)
+            nfp[i].u = 0;
+        fp = nfp;
+        fn = callee;
+        K = fn->consts;
+        ip = fn->code;
+        VMNEXT();
+    }
+    VMCASE(CALLN) {
+        /* Natives run on the C stack and do not park; they may allocate,
+           so the frame is saved for the collector. */
+        SAVE();
+        prog->natives[in->b]->fn(gp, fp + in->a, in->c);
+        LOAD();
+        VMNEXT();
+    }
+    VMCASE(RET) {
+        Slot *rec = fp + in->a;
+        Func *caller = rec[2].p;
+        if (caller == NULL)
+            goto halt;
+        ip = rec[0].p;
+        fp -= rec[1].u;
+        fn = caller;
+        K = fn->consts;
+        VMNEXT();
+    }
+    VMCASE(HALT) goto halt;
+
+    VMEND()
+
+divzero:
+    SAVE();
+    panicdivide(gp);
+negshift:
+    SAVE();
+    panicshift(gp);
+halt:
+    gp->ip = ip;
+    gp->fp = fp;
+    gp->fn = fn;
+    return;
+
+#undef S
+#undef A
+#undef B
+#undef C
+#undef TARGET
+#undef SAVE
+#undef LOAD
+#undef JUMPOFF
+#undef VMCASE
+#undef VMNEXT
+#undef VMDISPATCH
+#undef VMEND
+#undef TRACE
+}
+
+/* ---- runtime.main ---- */
+
+/* Go: proc.go runtime.main: run main.init (package variables, then the
+ * init functions), then main.main, then exit(0). Here the compiler's
+ * entry function does all three; this sets up goroutine 1 and its stack. */
+int vm_run(Program *prog)
+{
+    vm_prog = prog;
+    mallocinit();
+    if (vmconfig.gcstress)
+        gcdebug.gcstress = true;
+    if (vmconfig.gcverify)
+        gcdebug.gcverify = true;
+    if (vmconfig.gctrace)
+        gcdebug.gctrace = 1;
+    vm_globals = calloc(prog->nglobals ? prog->nglobals : 1, sizeof(Slot));
+    if (!vm_globals)
+        throw("out of memory allocating globals");
+    gc_set_root_scanner(vm_scanroots, NULL);
+    extern void (*vm_throw_traceback)(void);
+    throw_traceback = vm_throw_traceback;
+    static char outbuf[1 << 16];
+    setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+
+    G *gp = malg(StackMin);
+    gp->goid = 1;
+    vm_curg = gp;
+    Func *entry = prog->entry;
+    size_t need = (size_t)entry->framesize * sizeof(Slot);
+    if ((uintptr_t)gp->stack.lo + need > gp->stack.hi) {
+        gp->fp = (Slot *)gp->stack.lo;
+        gp->fn = NULL;
+        newstack(gp, need);
+    }
+    Slot *fp = (Slot *)gp->stack.lo;
+    memset(fp, 0, (size_t)entry->nlocals * sizeof(Slot));
+    fp[entry->hdr + 2].p = NULL;     /* no caller: RET ends the goroutine */
+    gp->fp = fp;
+    gp->fn = entry;
+    gp->ip = entry->code;
+    gp->atomicstatus = Grunning;
+    vm_execute(gp);
+    gp->atomicstatus = Gdead;
+    fflush(stdout);
+    return 0;
+}
+
+/* The collector's roots: the globals by their map, then each frame of
+ * goroutine 1 by its function's stack map (Go: markroot -> scanstack). */
+void vm_scanroots(void *ctx)
+{
+    (void)ctx;
+    Program *prog = vm_prog;
+    if (prog && vm_globals && prog->nglobals)
+        gc_scan_globals(vm_globals, prog->nglobals, prog->globalmap);
+    G *gp = vm_curg;
+    if (!gp || gp->atomicstatus != Grunning || !gp->fn)
+        return;
+    Slot *fp = gp->fp;
+    Func *fn = gp->fn;
+    while (fn) {
+        RT_ASSERT((uintptr_t)fp >= gp->stack.lo &&
+                  (uintptr_t)(fp + fn->nlocals) <= gp->stack.hi, "scanstack: frame outside its stack");
+        if (fn->nlocals)
+            gc_scan_stack(fp, fn->nlocals, fn->stackmap);
+        Slot *rec = fp + fn->hdr;
+        Func *caller = rec[2].p;
+        fp -= rec[1].u;
+        fn = caller;
+    }
+}

@@ -1,0 +1,146 @@
+/* compile.h — the bytecode compiler: a checked package to a Program.
+ *
+ * Go: cmd/compile/internal/ssagen (walk + SSA + code generation, folded
+ * into one pass here), cmd/compile/internal/liveness (the stack maps, here
+ * one per function because slot kinds never change).
+ *
+ * Input: the tree the checker annotated (checker.h's contract). Output: a
+ * Program of Funcs (runtime/vm.h) whose bytecode is typed; constant
+ * expressions come from the checker's values (Go's constant folding).
+ *
+ * The files:
+ *   compile.c       driver: globals, functions, frames, slots, emission, the
+ *                   entry functions (main.init, runtime.main)
+ *   compile_expr.c  expressions, conditions, calls
+ *   compile_stmt.c  statements
+ *   disasm.c        `mini disasm`
+ */
+#ifndef MINI_COMPILE_H
+#define MINI_COMPILE_H
+
+#include <setjmp.h>
+#include <stdio.h>
+
+#include "checker.h"
+#include "vm.h"
+
+/* Compiles pkg (the checked main package of file). On a construct this
+ * slice does not implement, prints "FILE:LINE:COL: mini VERB: <construct>
+ * is not implemented yet" to stderr and returns NULL. verb is "run" or
+ * "disasm". */
+Program *compile_program(Package *pkg, const char *file, const char *verb);
+
+/* ---- internal to src/compile*.c ---- */
+#ifdef COMPILE_INTERNAL
+
+#include <gc.h>
+#include <string.h>
+#include "parser.h"
+#include "types.h"
+
+/* Where a variable lives. Object.aux points to one (the escape-analysis
+   pass will choose heap for some: that is the one switch it flips). */
+typedef struct VarLoc {
+    bool global;
+    int slot;          /* frame slot or global word */
+    int nwords;
+} VarLoc;
+
+/* A list of jumps to patch to one target. */
+typedef struct JumpList {
+    int *pcs; int n, cap;
+} JumpList;
+
+/* break/continue targets of an enclosing for or switch. */
+typedef struct Branch {
+    struct Branch *outer;
+    const char *label;       /* the statement's label, or NULL */
+    bool isloop;
+    JumpList breaks, continues;
+} Branch;
+
+typedef struct Compiler Compiler;
+
+typedef struct FuncState {
+    Compiler *c;
+    Func *f;
+    Instr *code; int ncode, capcode;
+    int32_t *lines;
+    Slot *consts; int nconsts, capconsts;
+    uint8_t *kinds;          /* per slot: SLOT_* or KIND_UNSET */
+    const char **names;
+    int nslots, capslots;    /* slots used in [0, nlocals) */
+    int freereg;             /* first free slot above the live locals/temps */
+    int localtop;            /* freereg at statement start: temps above it die */
+    int maxcall;             /* largest call area, words */
+    int line;                /* current source line */
+    Branch *branch;
+    Type *sig;               /* TY_FUNC */
+    bool callarea_ok;        /* cexpr: the next call's scalar result may stay in the call area */
+    Node **hoisted; int *hoistslot; int nhoisted, caphoisted;   /* calls already evaluated (hoist_calls) */
+} FuncState;
+
+struct Compiler {
+    Package *pkg;
+    const char *file, *verb;
+    Program *prog;
+    jmp_buf fail;
+    Func **funcs; int nfuncs, capfuncs;
+    uint32_t nglobals, capglobals;
+    uint8_t *gkinds;
+    const char **gnames;
+    const Native **natives; int nnatives, capnatives;   /* the program's CALLN table */
+};
+
+enum { KIND_UNSET = 0xff };
+/* Call-area operands are emitted as CALLAREA + offset and rebased to the
+   function's nlocals when it is finished (nlocals is not known before). */
+enum { CALLAREA = 0xC000 };
+
+/* compile.c */
+_Noreturn void unimpl(FuncState *fs, Node *at, const char *what);
+int emit(FuncState *fs, int op, int a, int b, int c);
+int emitaux(FuncState *fs, int op, int aux, int a, int b, int c);
+int emitjump(FuncState *fs, int op, int a);           /* JMP/JMPT/JMPF, target patched later */
+void patchhere(FuncState *fs, JumpList *jl);
+void patchto(FuncState *fs, JumpList *jl, int target);
+void jl_add(JumpList *jl, int pc);
+int addconst(FuncState *fs, Slot v);
+int type_words(FuncState *fs, Node *at, Type *t, uint8_t *kinds /* may be NULL */);
+int alloc_slots(FuncState *fs, int n, const uint8_t *kinds, const char *name);
+int alloc_temp(FuncState *fs, Node *at, Type *t);
+VarLoc *varloc(FuncState *fs, Node *at, Object *obj);
+VarLoc *declare_local(FuncState *fs, Node *at, Object *obj);
+int func_index(FuncState *fs, Node *at, Object *fnobj);
+int native_index(FuncState *fs, const Native *nat);
+void emit_load_const(FuncState *fs, Node *at, ConstVal *cv, Type *t, int dst);
+void use_callarea(FuncState *fs, int words);
+
+/* compile_expr.c */
+/* Compiles e; returns the first slot of its value. dst >= 0 asks for the
+   value at dst (then dst is returned). May return a variable's own slot. */
+int cexpr(FuncState *fs, Node *e, int dst);
+/* Emits code that jumps to jl when e's truth equals jumpif, else falls through. */
+void ccond(FuncState *fs, Node *e, bool jumpif, JumpList *jl);
+/* Compiles a call; its results are left in the call area (CALLAREA + 0 ..). */
+void ccall(FuncState *fs, Node *call);
+/* Go's order of evaluation (gc's order pass): every call in e (but not in
+   the right operand of && or ||) is evaluated first, left to right, into a
+   temporary; the variable reads of e happen after, so they see the calls'
+   side effects. cexpr then finds each call's value in its temporary. */
+void hoist_calls(FuncState *fs, Node *e);
+void hoist_now(FuncState *fs, Node *e);    /* unconditionally */
+void hoist_list(FuncState *fs, NodeList *l);
+/* May evaluating e call or allocate? (A hoisted call counts as pure.) */
+bool is_pure(FuncState *fs, Node *e);
+Type *etype(Node *e);
+void store_var(FuncState *fs, Node *at, VarLoc *v, int src);
+void emit_move(FuncState *fs, int dst, int src, int nwords);
+
+/* compile_stmt.c */
+void cstmt(FuncState *fs, Node *s);
+void cblock(FuncState *fs, NodeList *stmts);
+
+#endif /* COMPILE_INTERNAL */
+
+#endif

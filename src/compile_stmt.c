@@ -1,0 +1,552 @@
+/* compile_stmt.c — statements.
+ *
+ * Go: cmd/compile/internal/walk/stmt.go, walk/assign.go (parallel
+ * assignment evaluates every right-hand side before storing), walk/switch.go
+ * (cases tested in source order, default last), ssagen/ssa.go stmt (for
+ * loops: init; cond; body; post, with break/continue targets).
+ *
+ * Slot lifetimes: a block's locals are released when it ends; the
+ * temporaries of a statement when it ends (fs->localtop marks the locals).
+ */
+#define COMPILE_INTERNAL
+#include "compile.h"
+
+int cbinary_slots(FuncState *fs, Node *at, int op, Type *t, Type *yt, int rx, int ry, int dst);
+
+void cblock(FuncState *fs, NodeList *stmts)
+{
+    int savetop = fs->localtop, savefree = fs->freereg;
+    for (int i = 0; stmts && i < stmts->len; i++) {
+        cstmt(fs, stmts->items[i]);
+        fs->freereg = fs->localtop;
+    }
+    fs->localtop = savetop;
+    fs->freereg = savefree;
+}
+
+static bool is_blank(Node *e)
+{
+    return e->kind == E_IDENT && strcmp(e->u.ident.name, "_") == 0;
+}
+
+static VarLoc *new_local(FuncState *fs, Node *id)
+{
+    VarLoc *v = declare_local(fs, id, id->obj);
+    fs->localtop = fs->freereg;
+    return v;
+}
+
+/* The variable an assignment's left side names (locals and globals only). */
+static VarLoc *lhs_var(FuncState *fs, Node *lhs)
+{
+    while (lhs->kind == E_PAREN)
+        lhs = lhs->u.unary.x;
+    if (lhs->kind != E_IDENT || !lhs->obj || lhs->obj->kind != OBJ_VAR) {
+        const char *what = lhs->kind == E_INDEX ? "assignment to an element"
+                         : lhs->kind == E_SELECTOR ? "assignment to a field"
+                         : lhs->kind == E_STAR ? "pointers" : "this assignment";
+        unimpl(fs, lhs, what);
+    }
+    return varloc(fs, lhs, lhs->obj);
+}
+
+/* Evaluates rhs straight into the variable lhs. */
+static void assign1(FuncState *fs, Node *lhs, Node *rhs, bool define)
+{
+    if (is_blank(lhs)) {
+        cexpr(fs, rhs, -1);
+        return;
+    }
+    VarLoc *v;
+    if (define && lhs->obj && !lhs->obj->aux)
+        v = new_local(fs, lhs);
+    else
+        v = lhs_var(fs, lhs);
+    if (v->global) {
+        int r = cexpr(fs, rhs, -1);
+        store_var(fs, rhs, v, r);
+    } else {
+        cexpr(fs, rhs, v->slot);
+    }
+}
+
+/* a, b = f(): the results sit in the call area. */
+static void assign_tuple(FuncState *fs, NodeList *lhs, Node *rhs, bool define)
+{
+    Type *tt = rhs->type;
+    if (rhs->kind != E_CALL || rhs->mode == MODE_MAPINDEX || rhs->mode == MODE_COMMAOK)
+        unimpl(fs, rhs, rhs->kind == E_INDEX ? "maps" : rhs->kind == E_TYPEASSERT ? "type assertions"
+                        : "channels");
+    ccall(fs, rhs);
+    int off = 0;
+    /* Copy out of the call area before anything else can run. */
+    for (int i = 0; i < lhs->len; i++) {
+        Node *l = lhs->items[i];
+        int n = type_words(fs, rhs, tt->u.tuple.types[i], NULL);
+        if (!is_blank(l)) {
+            VarLoc *v = define && l->obj && !l->obj->aux ? new_local(fs, l) : lhs_var(fs, l);
+            store_var(fs, l, v, CALLAREA + off);
+        }
+        off += n;
+    }
+}
+
+static void cassign(FuncState *fs, Node *s)
+{
+    NodeList *lhs = s->u.assign.lhs, *rhs = s->u.assign.rhs;
+    int op = s->u.assign.op;
+    bool define = op == DEFINE;
+    if (op != '=' && op != DEFINE) {
+        /* x op= y */
+        int base = ast_assign_base_op(op);
+        Node *l = lhs->items[0];
+        VarLoc *v = lhs_var(fs, l);
+        Type *t = etype(l);
+        if (v->global)
+            hoist_now(fs, rhs->items[0]);   /* g += f(): f runs before g is read */
+        int rx;
+        if (v->global) {
+            rx = alloc_temp(fs, l, t);
+            emit(fs, OP_GETG, rx, v->slot, v->nwords);
+        } else {
+            rx = v->slot;
+        }
+        int ry = cexpr(fs, rhs->items[0], -1);
+        cbinary_slots(fs, s, base, t, etype(rhs->items[0]), rx, ry, rx);
+        if (v->global)
+            store_var(fs, s, v, rx);
+        return;
+    }
+    if (lhs->len > 1 && rhs->len == 1) {
+        assign_tuple(fs, lhs, rhs->items[0], define);
+        return;
+    }
+    if (lhs->len == 1) {
+        assign1(fs, lhs->items[0], rhs->items[0], define);
+        return;
+    }
+    /* Parallel assignment: every right side first, into fresh temporaries. */
+    hoist_list(fs, rhs);
+    int *tmp = GC_MALLOC_ATOMIC(rhs->len * sizeof(int));
+    for (int i = 0; i < rhs->len; i++) {
+        Node *r = rhs->items[i];
+        Node *l = lhs->items[i];
+        Type *t = is_blank(l) ? etype(r) : (l->obj ? l->obj->type : etype(r));
+        int t0 = alloc_temp(fs, r, t);
+        tmp[i] = cexpr(fs, r, t0);
+    }
+    for (int i = 0; i < lhs->len; i++) {
+        Node *l = lhs->items[i];
+        if (is_blank(l))
+            continue;
+        VarLoc *v = define && l->obj && !l->obj->aux ? new_local(fs, l) : lhs_var(fs, l);
+        store_var(fs, l, v, tmp[i]);
+    }
+}
+
+static void cincdec(FuncState *fs, Node *s)
+{
+    Node *l = s->u.incdec.x;
+    VarLoc *v = lhs_var(fs, l);
+    Type *t = etype(l);
+    int k = type_underlying(t)->kind;
+    int r;
+    if (v->global) {
+        r = alloc_temp(fs, l, t);
+        emit(fs, OP_GETG, r, v->slot, v->nwords);
+    } else {
+        r = v->slot;
+    }
+    bool inc = s->u.incdec.op == INC;
+    if (k == TY_FLOAT64 || k == TY_FLOAT32) {
+        int one = alloc_temp(fs, l, t);
+        emit_load_const(fs, l, cv_int(1), t, one);
+        cbinary_slots(fs, s, inc ? '+' : '-', t, t, r, one, r);
+    } else {
+        emit(fs, OP_ADDK, r, r, inc ? 1 : 0xffff);
+        int op = -1;
+        switch (k) {
+        case TY_INT8: op = OP_EXT8S; break;
+        case TY_INT16: op = OP_EXT16S; break;
+        case TY_INT32: op = OP_EXT32S; break;
+        case TY_UINT8: op = OP_EXT8U; break;
+        case TY_UINT16: op = OP_EXT16U; break;
+        case TY_UINT32: op = OP_EXT32U; break;
+        }
+        if (op >= 0)
+            emit(fs, op, r, r, 0);
+    }
+    if (v->global)
+        store_var(fs, s, v, r);
+}
+
+static void cvarspec(FuncState *fs, Node *spec)
+{
+    NodeList *names = spec->u.valuespec.names, *values = spec->u.valuespec.values;
+    int nv = values ? values->len : 0;
+    if (nv == 0) {
+        for (int i = 0; i < names->len; i++) {
+            Node *id = names->items[i];
+            if (is_blank(id))
+                continue;
+            VarLoc *v = new_local(fs, id);
+            emit(fs, OP_ZERO, v->slot, v->nwords, 0);
+        }
+        return;
+    }
+    if (nv == 1 && names->len > 1) {
+        assign_tuple(fs, names, values->items[0], true);
+        return;
+    }
+    if (names->len == 1) {
+        assign1(fs, names->items[0], values->items[0], true);
+        return;
+    }
+    /* var a, b = x, y: the new variables are not in scope on the right. */
+    hoist_list(fs, values);
+    int *tmp = GC_MALLOC_ATOMIC(nv * sizeof(int));
+    for (int i = 0; i < nv; i++) {
+        Node *id = names->items[i];
+        Type *t = id->obj ? id->obj->type : etype(values->items[i]);
+        tmp[i] = cexpr(fs, values->items[i], alloc_temp(fs, values->items[i], t));
+    }
+    for (int i = 0; i < names->len; i++) {
+        Node *id = names->items[i];
+        if (is_blank(id))
+            continue;
+        VarLoc *v = new_local(fs, id);
+        store_var(fs, id, v, tmp[i]);
+    }
+}
+
+static void cdecl(FuncState *fs, Node *d)
+{
+    if (d->kind == D_GROUP) {
+        for (int i = 0; i < d->u.group.specs->len; i++)
+            cdecl(fs, d->u.group.specs->items[i]);
+        return;
+    }
+    if (d->kind == D_VAR)
+        cvarspec(fs, d);
+    /* constants are folded; local types need no code */
+}
+
+static void push_branch(FuncState *fs, Branch *b, const char *label, bool isloop)
+{
+    memset(b, 0, sizeof *b);
+    b->outer = fs->branch;
+    b->label = label;
+    b->isloop = isloop;
+    fs->branch = b;
+}
+
+static void cif(FuncState *fs, Node *s)
+{
+    int savetop = fs->localtop, savefree = fs->freereg;
+    if (s->u.ifstmt.init) {
+        cstmt(fs, s->u.ifstmt.init);
+        fs->freereg = fs->localtop;
+    }
+    JumpList els = { 0 };
+    ccond(fs, s->u.ifstmt.cond, false, &els);
+    fs->freereg = fs->localtop;
+    cblock(fs, s->u.ifstmt.then->u.block.stmts);
+    if (s->u.ifstmt.els) {
+        JumpList end = { 0 };
+        fs->line = s->u.ifstmt.then->u.block.rbrace.line;
+        jl_add(&end, emitjump(fs, OP_JMP, 0));
+        patchhere(fs, &els);
+        cstmt(fs, s->u.ifstmt.els);
+        patchhere(fs, &end);
+    } else {
+        patchhere(fs, &els);
+    }
+    fs->localtop = savetop;
+    fs->freereg = savefree;
+}
+
+static void cfor(FuncState *fs, Node *s, const char *label)
+{
+    int savetop = fs->localtop, savefree = fs->freereg;
+    Branch b;
+    if (s->u.forstmt.init) {
+        cstmt(fs, s->u.forstmt.init);
+        fs->freereg = fs->localtop;
+    }
+    push_branch(fs, &b, label, true);
+    JumpList tocond = { 0 };
+    if (s->u.forstmt.cond)
+        jl_add(&tocond, emitjump(fs, OP_JMP, 0));
+    int top = fs->ncode;
+    cblock(fs, s->u.forstmt.body->u.block.stmts);
+    patchhere(fs, &b.continues);
+    if (s->u.forstmt.post) {
+        cstmt(fs, s->u.forstmt.post);
+        fs->freereg = fs->localtop;
+    }
+    patchhere(fs, &tocond);
+    if (s->u.forstmt.cond) {
+        JumpList back = { 0 };
+        ccond(fs, s->u.forstmt.cond, true, &back);
+        patchto(fs, &back, top);
+    } else {
+        JumpList back = { 0 };
+        jl_add(&back, emitjump(fs, OP_JMP, 0));
+        patchto(fs, &back, top);
+    }
+    patchhere(fs, &b.breaks);
+    fs->branch = b.outer;
+    fs->localtop = savetop;
+    fs->freereg = savefree;
+}
+
+/* for k, v := range s over a string: s is evaluated once; k is the byte
+   offset, v the rune (Go 1.19: one k and one v for the whole loop). */
+static void crange(FuncState *fs, Node *s, const char *label)
+{
+    Node *x = s->u.rangestmt.x;
+    Type *xt = type_underlying(etype(x));
+    if (xt->kind != TY_STRING) {
+        const char *what = xt->kind == TY_MAP ? "maps" : xt->kind == TY_SLICE ? "slices"
+                         : xt->kind == TY_ARRAY ? "arrays" : xt->kind == TY_CHAN ? "channels"
+                         : xt->kind == TY_POINTER ? "pointers" : "for range over this type";
+        unimpl(fs, x, what);
+    }
+    int savetop = fs->localtop, savefree = fs->freereg;
+    Type *tint = types_basic[TY_INT];
+    int ts = alloc_temp(fs, x, types_basic[TY_STRING]);
+    cexpr(fs, x, ts);
+    int ti = alloc_temp(fs, x, tint);
+    uint8_t kk[2] = { SLOT_SCALAR, SLOT_SCALAR };
+    int tr = alloc_slots(fs, 2, kk, NULL);
+    fs->localtop = fs->freereg;
+    emit(fs, OP_LOADI, ti, 0, 0);
+    Node *key = s->u.rangestmt.key, *val = s->u.rangestmt.value;
+    bool define = s->u.rangestmt.op == DEFINE;
+    VarLoc *kv = NULL, *vv = NULL;
+    if (key && !is_blank(key))
+        kv = define ? new_local(fs, key) : lhs_var(fs, key);
+    if (val && !is_blank(val))
+        vv = define ? new_local(fs, val) : lhs_var(fs, val);
+    Branch b;
+    push_branch(fs, &b, label, true);
+    JumpList tocond = { 0 };
+    jl_add(&tocond, emitjump(fs, OP_JMP, 0));
+    int top = fs->ncode;
+    emit(fs, OP_RUNEAT, tr, ts, ti);
+    if (kv)
+        store_var(fs, key, kv, ti);
+    if (vv)
+        store_var(fs, val, vv, tr);
+    cblock(fs, s->u.rangestmt.body->u.block.stmts);
+    patchhere(fs, &b.continues);
+    emit(fs, OP_ADD, ti, ti, tr + 1);
+    patchhere(fs, &tocond);
+    JumpList back = { 0 };
+    jl_add(&back, emit(fs, OP_JLT, ti, ts + 1, 0));
+    patchto(fs, &back, top);
+    patchhere(fs, &b.breaks);
+    fs->branch = b.outer;
+    fs->localtop = savetop;
+    fs->freereg = savefree;
+}
+
+/* if tag == e goto jl, for the switch tag in slot rt of type t. */
+static void ccase_match(FuncState *fs, Node *e, int rt, Type *t, JumpList *jl)
+{
+    int mark = fs->freereg;
+    int k = type_underlying(type_default(t))->kind;
+    int re = cexpr(fs, e, -1);
+    if ((k >= TY_INT && k <= TY_UINTPTR) || k == TY_BOOL) {
+        jl_add(jl, emit(fs, OP_JEQ, rt, re, 0));
+    } else {
+        int b = alloc_temp(fs, e, types_basic[TY_BOOL]);
+        if (k == TY_STRING) emit(fs, OP_EQSTR, b, rt, re);
+        else if (k == TY_FLOAT64) emit(fs, OP_EQF, b, rt, re);
+        else if (k == TY_FLOAT32) emit(fs, OP_EQF32, b, rt, re);
+        else unimpl(fs, e, ast_sprintf("switching on values of type %s", type_string(t)));
+        jl_add(jl, emitjump(fs, OP_JMPT, b));
+    }
+    fs->freereg = mark;
+}
+
+static void cswitch(FuncState *fs, Node *s, const char *label)
+{
+    int savetop = fs->localtop, savefree = fs->freereg;
+    if (s->u.switchstmt.init) {
+        cstmt(fs, s->u.switchstmt.init);
+        fs->freereg = fs->localtop;
+    }
+    Node *tag = s->u.switchstmt.tag;
+    int rt = -1;
+    Type *tt = NULL;
+    if (tag) {
+        tt = etype(tag);
+        rt = cexpr(fs, tag, alloc_temp(fs, tag, tt));
+        fs->localtop = fs->freereg;    /* the tag lives through the switch */
+    }
+    NodeList *clauses = s->u.switchstmt.body->u.block.stmts;
+    int n = clauses ? clauses->len : 0;
+    JumpList *bodies = GC_MALLOC((n + 1) * sizeof(JumpList));
+    int dflt = -1;
+    for (int i = 0; i < n; i++) {
+        Node *cl = clauses->items[i];
+        NodeList *list = cl->u.caseclause.list;
+        if (!list) {
+            dflt = i;
+            continue;
+        }
+        for (int j = 0; j < list->len; j++) {
+            Node *e = list->items[j];
+            fs->line = e->pos.line;
+            if (tag)
+                ccase_match(fs, e, rt, tt, &bodies[i]);
+            else
+                ccond(fs, e, true, &bodies[i]);
+        }
+    }
+    JumpList end = { 0 };
+    if (dflt >= 0)
+        jl_add(&bodies[dflt], emitjump(fs, OP_JMP, 0));
+    else
+        jl_add(&end, emitjump(fs, OP_JMP, 0));
+    Branch b;
+    push_branch(fs, &b, label, false);
+    for (int i = 0; i < n; i++) {
+        Node *cl = clauses->items[i];
+        patchhere(fs, &bodies[i]);
+        NodeList *body = cl->u.caseclause.body;
+        cblock(fs, body);
+        bool falls = body && body->len > 0 &&
+                     body->items[body->len - 1]->kind == S_BRANCH &&
+                     body->items[body->len - 1]->u.branch.op == FALLTHROUGH;
+        if (!falls && i + 1 < n)
+            jl_add(&end, emitjump(fs, OP_JMP, 0));
+    }
+    patchhere(fs, &end);
+    patchhere(fs, &b.breaks);
+    fs->branch = b.outer;
+    fs->localtop = savetop;
+    fs->freereg = savefree;
+}
+
+static void cbranch(FuncState *fs, Node *s)
+{
+    int op = s->u.branch.op;
+    const char *label = s->u.branch.label ? s->u.branch.label->u.ident.name : NULL;
+    if (op == FALLTHROUGH)
+        return;    /* the switch lays the next body out right after */
+    if (op == GOTO)
+        unimpl(fs, s, "goto");
+    Branch *b = fs->branch;
+    for (; b; b = b->outer) {
+        if (label ? (b->label && strcmp(b->label, label) == 0) : (op == BREAK || b->isloop))
+            break;
+    }
+    if (!b)
+        unimpl(fs, s, "this branch statement");
+    int pc = emitjump(fs, OP_JMP, 0);
+    jl_add(op == BREAK ? &b->breaks : &b->continues, pc);
+}
+
+static void creturn(FuncState *fs, Node *s)
+{
+    NodeList *res = s->u.ret.results;
+    Func *f = fs->f;
+    int n = res ? res->len : 0;
+    Type *sig = fs->sig;
+    if (n == 1 && sig->u.func.nresults > 1) {
+        /* return f(): the results are already laid out as ours */
+        ccall(fs, res->items[0]);
+        emit_move(fs, 0, CALLAREA, f->nres);
+    } else if (n == 1) {
+        cexpr(fs, res->items[0], 0);
+    } else if (n > 1) {
+        /* every result into a temporary first: `return b, a` */
+        hoist_list(fs, res);
+        int *tmp = GC_MALLOC_ATOMIC(n * sizeof(int));
+        for (int i = 0; i < n; i++)
+            tmp[i] = cexpr(fs, res->items[i], alloc_temp(fs, res->items[i], sig->u.func.results[i]));
+        int o = 0;
+        for (int i = 0; i < n; i++) {
+            int w = type_words(fs, res->items[i], sig->u.func.results[i], NULL);
+            emit_move(fs, o, tmp[i], w);
+            o += w;
+        }
+    }
+    fs->line = s->pos.line;
+    emit(fs, OP_RET, f->hdr, 0, 0);
+}
+
+void cstmt(FuncState *fs, Node *s)
+{
+    fs->line = s->pos.line;
+    fs->nhoisted = 0;     /* hoisted calls live for one expression statement */
+    switch (s->kind) {
+    case S_EMPTY:
+        return;
+    case S_BLOCK:
+        cblock(fs, s->u.block.stmts);
+        return;
+    case S_EXPR: {
+        Node *x = s->u.exprstmt.x;
+        if (x->kind == E_CALL && !x->u.call.conv) {
+            Node *fun = x->u.call.fun;
+            if (fun->mode == MODE_BUILTIN && fun->obj &&
+                fun->obj->builtin != BI_PRINT && fun->obj->builtin != BI_PRINTLN &&
+                fun->obj->builtin != BI_PANIC)
+                unimpl(fs, x, ast_sprintf("the builtin %s", fun->obj->name));
+            ccall(fs, x);
+        } else {
+            cexpr(fs, x, -1);
+        }
+        return;
+    }
+    case S_DECL:
+        cdecl(fs, s->u.decl.decl);
+        return;
+    case S_ASSIGN:
+        cassign(fs, s);
+        return;
+    case S_INCDEC:
+        cincdec(fs, s);
+        return;
+    case S_IF:
+        cif(fs, s);
+        return;
+    case S_FOR:
+        cfor(fs, s, NULL);
+        return;
+    case S_SWITCH:
+        cswitch(fs, s, NULL);
+        return;
+    case S_LABELED: {
+        Node *st = s->u.labeled.stmt;
+        const char *label = s->u.labeled.label->u.ident.name;
+        if (st && st->kind == S_FOR)
+            cfor(fs, st, label);
+        else if (st && st->kind == S_SWITCH)
+            cswitch(fs, st, label);
+        else if (st && st->kind == S_RANGE)
+            crange(fs, st, label);
+        else if (st)
+            cstmt(fs, st);
+        return;
+    }
+    case S_BRANCH:
+        cbranch(fs, s);
+        return;
+    case S_RETURN:
+        creturn(fs, s);
+        return;
+    case S_RANGE:
+        crange(fs, s, NULL);
+        return;
+    case S_GO: unimpl(fs, s, "go statements");
+    case S_DEFER: unimpl(fs, s, "defer");
+    case S_SEND: unimpl(fs, s, "channels");
+    case S_SELECT: unimpl(fs, s, "select");
+    case S_TYPESWITCH: unimpl(fs, s, "type switches");
+    default: unimpl(fs, s, "this statement");
+    }
+}
