@@ -3,7 +3,7 @@
 # usage line, unimplemented verbs say so, unreadable files are reported,
 # run and disasm compile (run's program output is tested by run-programs.sh).
 set -u
-mini=$1
+mini=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 fail=0
 expect() { # expect WANT_STATUS WANT_REGEX_IN_OUTPUT -- ARGS...
@@ -37,6 +37,16 @@ expect 1 'cannot read .*nonexistent.mini' -- run "$dir/nonexistent.mini"
 expect 2 'broken.mini:12:1: missing return' -- run "$dir/examples/broken.mini"
 for verb in escape debug; do
     expect 2 "mini $verb: not implemented yet" -- $verb "$dir/examples/hello.mini"
+done
+# whole outputs recorded from go build (see tests/cli/README.md)
+for f in "$dir"/tests/cli/*.mini; do
+    want="${f%.mini}.go-stderr"
+    got=$(cd "$(dirname "$f")" && "$mini" check "$(basename "$f")" 2>&1 | sed "s|^$(basename "$f")|FILE|")
+    if [ "$got" != "$(cat "$want")" ]; then
+        echo "FAIL mini check $(basename "$f"): output differs from go build's:"
+        diff <(printf '%s\n' "$got") "$want" | head -10
+        fail=$((fail + 1))
+    fi
 done
 [ $fail -eq 0 ] && echo "cli: all passed"
 [ $fail -eq 0 ]
