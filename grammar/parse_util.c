@@ -309,6 +309,30 @@ Node *pu_unary(int op, Pos pos, Node *x)
     return n;
 }
 
+Node *pu_callstmt(Lexer *lx, NodeKind kind, Pos pos, Node *x)
+{
+    const char *kw = kind == S_GO ? "go" : "defer";
+    Node *s = ast_new(kind, pos);
+    if (x->kind == E_PAREN) {
+        pu_error(lx, x->pos, ast_sprintf("expression in %s must not be parenthesized", kw));
+        s->u.gostmt.bad = true;
+        while (x->kind == E_PAREN)
+            x = x->u.unary.x;
+    }
+    if (x->kind != E_CALL) {
+        pu_error(lx, x->pos, ast_sprintf("expression in %s must be function call", kw));
+        s->u.gostmt.bad = true;
+        /* gc assumes the common mistake of a missing () */
+        Node *call = ast_new(E_CALL, x->pos);
+        call->u.call.fun = x;
+        call->u.call.args = ast_list_new();
+        call->u.call.rparen = x->pos;
+        x = call;
+    }
+    s->u.gostmt.call = x;
+    return s;
+}
+
 Node *pu_exprstmt(Node *x)
 {
     if (x->kind == E_BINARY && x->u.binary.op == ARROW) {

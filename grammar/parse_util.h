@@ -32,6 +32,9 @@ Node *pu_switch(Lexer *lx, Pos pos, Node *header, NodeList *clauses, Pos rbrace)
 Node *pu_select(Lexer *lx, Pos pos, NodeList *clauses, Pos rbrace);
 Node *pu_binary(int op, Pos pos, Node *x, Node *y);
 Node *pu_unary(int op, Pos pos, Node *x);
+/* go/defer x: reports (as gc's parser, without stopping type checking) an
+   x that is parenthesized or not a call, and repairs it into the call x(). */
+Node *pu_callstmt(Lexer *lx, NodeKind kind, Pos pos, Node *x);
 /* An expression statement; x <- y becomes a send statement. */
 Node *pu_exprstmt(Node *x);
 /* Token descriptions for messages: "newline", "name x" style as gc. */

@@ -544,8 +544,8 @@ non_dcl_stmt:
   | BREAK olabel   { $$ = ast_new(S_BRANCH, P(@1)); $$->u.branch.op = BREAK; $$->u.branch.label = $2; }
   | CONTINUE olabel { $$ = ast_new(S_BRANCH, P(@1)); $$->u.branch.op = CONTINUE; $$->u.branch.label = $2; }
   | GOTO sym       { $$ = ast_new(S_BRANCH, P(@1)); $$->u.branch.op = GOTO; $$->u.branch.label = $2; }
-  | GO expr        { $$ = ast_new(S_GO, P(@1)); $$->u.gostmt.call = $2; }
-  | DEFER expr     { $$ = ast_new(S_DEFER, P(@1)); $$->u.gostmt.call = $2; }
+  | GO expr        { $$ = pu_callstmt(lx, S_GO, P(@1), $2); }
+  | DEFER expr     { $$ = pu_callstmt(lx, S_DEFER, P(@1), $2); }
   | RETURN oexpr_list
     {
         $$ = ast_new(S_RETURN, P(@1));

@@ -170,7 +170,10 @@ struct Node {
         struct { Node *x; } exprstmt;
         struct { Node *x; int op; } incdec;
         struct { NodeList *lhs; int op; NodeList *rhs; } assign;
-        struct { Node *call; } gostmt;
+        struct {
+            Node *call;
+            bool bad;          /* the parser reported and repaired the call (gc's callStmt) */
+        } gostmt;
         struct { NodeList *results; } ret;
         struct { int op; Node *label; } branch;
         struct { NodeList *stmts; Pos rbrace; } block;

@@ -517,24 +517,11 @@ void check_stmt(Checker *c, int ctx, Node *s) {
     case S_GO: case S_DEFER: {
         const char *kw = s->kind == S_GO ? "go" : "defer";
         Node *call = s->u.gostmt.call;
-        /* gc's parser checks these (syntax/parser.go callStmt) */
+        /* gc's parser reports a parenthesized or non-call operand (see
+           pu_callstmt), which then also skips this body's branch checks */
         if (!call) break;
-        if (call->kind == E_PAREN) {
-            check_errorf(c, call->pos, "expression in %s must not be parenthesized", kw);
+        if (s->u.gostmt.bad)
             c->body_syntax_err = true;
-            call = unparen(call);
-        }
-        if (call->kind != E_CALL) {
-            /* like gc's parser: report, then check it as the call x() that
-               was probably meant (the synthetic node is not in the tree) */
-            check_errorf(c, start_pos(call), "expression in %s must be function call", kw);
-            c->body_syntax_err = true;
-            Node *fake = ast_new(E_CALL, start_pos(call));
-            fake->u.call.fun = call;
-            fake->u.call.args = ast_list_new();
-            fake->u.call.rparen = start_pos(call);
-            call = fake;
-        }
         suspended_call(c, kw, call);
         break;
     }
