@@ -16,6 +16,7 @@
 #include <gc.h>
 
 #include "lexer.h"
+#include "unicode.h"
 #include "parser.h"
 
 void lexer_init(Lexer *lx, const char *filename, const char *src, size_t len, Diags *d)
@@ -76,62 +77,26 @@ static void hack_pop(Lexer *lx)
 
 /* ---- UTF-8 ---- */
 
-/* Decodes one rune at p (p < lim). Returns its length; *r = 0xFFFD on error. */
+/* Decodes one rune at p (p < lim) with Go's rules (overlong forms and
+   surrogates are invalid). Returns its length; *r = RuneError on error. */
 static int utf8_decode(const unsigned char *p, const unsigned char *lim, int32_t *r)
 {
-    unsigned c = p[0];
-    if (c < 0x80) { *r = (int32_t)c; return 1; }
-    int n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-    if (n == 0 || p + n > lim) { *r = 0xFFFD; return 1; }
-    int32_t v = (int32_t)(c & (0x7F >> n));
-    for (int i = 1; i < n; i++) {
-        if ((p[i] & 0xC0) != 0x80) { *r = 0xFFFD; return 1; }
-        v = (v << 6) | (p[i] & 0x3F);
-    }
-    *r = v;
+    int size;
+    *r = utf8_DecodeRune(p, (size_t)(lim - p), &size);
+    return size;
+}
+
+/* Go's source reader decodes every byte of the file as UTF-8. Returns the
+   length of the rune at p (1 for an invalid byte, which is reported). */
+static int utf8_check(Lexer *lx, const char *p)
+{
+    if ((unsigned char)*p < 0x80)
+        return 1;
+    int32_t r;
+    int n = utf8_decode((const unsigned char *)p, (const unsigned char *)lx->lim, &r);
+    if (r == 0xFFFD && n == 1)
+        lex_error(lx, p, "invalid UTF-8 encoding");
     return n;
-}
-
-static int utf8_encode(char *out, int32_t r)
-{
-    if (r < 0 || r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF))
-        r = 0xFFFD;
-    if (r < 0x80) { out[0] = (char)r; return 1; }
-    if (r < 0x800) {
-        out[0] = (char)(0xC0 | (r >> 6));
-        out[1] = (char)(0x80 | (r & 0x3F));
-        return 2;
-    }
-    if (r < 0x10000) {
-        out[0] = (char)(0xE0 | (r >> 12));
-        out[1] = (char)(0x80 | ((r >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (r & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (r >> 18));
-    out[1] = (char)(0x80 | ((r >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((r >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (r & 0x3F));
-    return 4;
-}
-
-/* Unicode letters, by block: enough for identifiers in the scripts people
-   write programs in. Go accepts exactly unicode.IsLetter; a letter outside
-   these ranges draws an "invalid character" error here. */
-static bool is_letter(int32_t r)
-{
-    static const int32_t ranges[][2] = {
-        {0xAA, 0xAA}, {0xB5, 0xB5}, {0xBA, 0xBA}, {0xC0, 0xD6}, {0xD8, 0xF6},
-        {0xF8, 0x2C1}, {0x370, 0x373}, {0x376, 0x377}, {0x37B, 0x37D}, {0x386, 0x386},
-        {0x388, 0x3FF}, {0x400, 0x481}, {0x48A, 0x52F}, {0x531, 0x556}, {0x561, 0x587},
-        {0x5D0, 0x5EA}, {0x620, 0x64A}, {0x904, 0x939}, {0xE01, 0xE30}, {0x10A0, 0x10FF},
-        {0x1E00, 0x1FBC}, {0x3041, 0x3096}, {0x30A1, 0x30FA}, {0x3400, 0x4DBF},
-        {0x4E00, 0x9FFF}, {0xAC00, 0xD7A3}, {0xF900, 0xFAFF}, {0x20000, 0x2FA1F},
-    };
-    for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
-        if (r >= ranges[i][0] && r <= ranges[i][1])
-            return true;
-    return false;
 }
 
 /* ---- numbers ---- */
@@ -351,7 +316,7 @@ static int scan_escape(Lexer *lx, char quote, char *out)
         out[0] = (char)x; /* \x and octal escapes are bytes, not runes */
         return 1;
     }
-    return utf8_encode(out, (int32_t)x);
+    return utf8_EncodeRune((uint8_t *)out, (int32_t)x);
 }
 
 typedef struct Buf {
@@ -397,8 +362,9 @@ static int scan_string(Lexer *lx, YYSTYPE *lval, Pos pos)
             if (n > 0) buf_put(&b, out, (size_t)n);
             continue;
         }
-        buf_put(&b, lx->cur, 1);
-        lx->cur++;
+        int len = utf8_check(lx, lx->cur);
+        buf_put(&b, lx->cur, (size_t)len);
+        lx->cur += len;
     }
     Node *n = ast_new(E_STRINGLIT, pos);
     n->u.lit.raw = ast_strndup(lx->tok, (size_t)(lx->cur - lx->tok));
@@ -420,6 +386,12 @@ static int scan_rawstring(Lexer *lx, YYSTYPE *lval, Pos pos)
             break;
         }
         char c = *lx->cur;
+        if ((unsigned char)c >= 0x80) {
+            int len = utf8_check(lx, lx->cur);
+            buf_put(&b, lx->cur, (size_t)len);
+            lx->cur += len;
+            continue;
+        }
         lx->cur++;
         if (c == '`') break;
         if (c == '\n') newline(lx, lx->cur - 1);
@@ -730,17 +702,20 @@ int yylex(YYSTYPE *lval, YYLTYPE *lloc, Lexer *lx)
                     lx->cur += n; /* a byte order mark at the start is ignored, as by gc */
                     goto again;
                 }
-                if (!bad && !is_letter(r)) {
+                /* Go: a letter starts an identifier; letters and digits continue it */
+                if (!bad && !(unicode_IsLetter(r) || (p != lx->tok && unicode_IsDigit(r)))) {
                     char ch[5] = {0};
                     memcpy(ch, p, (size_t)n);
                     if (r == 0xFFFD && n == 1)
                         lex_error(lx, p, "invalid UTF-8 encoding");
+                    else if (p == lx->tok && unicode_IsDigit(r))
+                        lex_error(lx, p, "identifier cannot begin with digit U+%04X '%s'", (unsigned)r, ch);
                     else if (p == lx->tok)
                         lex_error(lx, p, "invalid character U+%04X '%s'", (unsigned)r, ch);
                     else
                         lex_error(lx, p, "invalid character U+%04X '%s' in identifier", (unsigned)r, ch);
                     bad = true;
-                    if (p == lx->tok) {
+                    if (p == lx->tok && !unicode_IsDigit(r)) {
                         lx->cur += n;
                         goto again;
                     }

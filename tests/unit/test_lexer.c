@@ -154,6 +154,11 @@ START_TEST(test_identifiers_unicode)
 {
     ck_assert_str_eq(lex_all("größe 変数", NULL), "ID(größe) ID(変数) ;(EOF)");
     ck_assert_str_eq(first_error("x := a·b"), "1:7: invalid character U+00B7 '·' in identifier");
+    /* letters per unicode.IsLetter; unicode digits may continue an identifier */
+    ck_assert_str_eq(lex_all("x٠ π ǅ", NULL), "ID(x٠) ID(π) ID(ǅ) ;(EOF)");
+    ck_assert_str_eq(first_error("٠x := 1"), "1:1: identifier cannot begin with digit U+0660 '٠'");
+    ck_assert_str_eq(first_error("\"\xc0\x80\" \xc0\x80"), "1:2: invalid UTF-8 encoding");
+    ck_assert_str_eq(first_error("`ok é \xff`"), "1:8: invalid UTF-8 encoding");
 }
 END_TEST
 
