@@ -22,6 +22,7 @@
  */
 #define STRCONV_INTERNAL
 #include "strconv.h"
+#include "unicode.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -214,103 +215,22 @@ static const uint16_t isGraphic[] = {
 
 /* ===================== unicode/utf8 ===================== */
 
-static bool ValidRune(int32_t r)
-{
-    return (0 <= r && r < 0xD800) || (0xDFFF < r && r <= MaxRune);
-}
 
+/* The UTF-8 helpers are unicode/utf8's (runtime/unicode.c), under the
+   names this file's callers use. */
 int32_t strconv_decoderune(const char *s, size_t n, int *width)
 {
-    if (n == 0) {
-        *width = 0;
-        return RuneError;
-    }
-    const unsigned char *p = (const unsigned char *)s;
-    unsigned c0 = p[0];
-    if (c0 < RuneSelf) {
-        *width = 1;
-        return (int32_t)c0;
-    }
-    int sz;
-    unsigned lo = 0x80, hi = 0xBF;  /* accepted range of the second byte */
-    if (0xC2 <= c0 && c0 <= 0xDF) {
-        sz = 2;
-    } else if (0xE0 <= c0 && c0 <= 0xEF) {
-        sz = 3;
-        if (c0 == 0xE0)
-            lo = 0xA0;      /* no overlong forms */
-        else if (c0 == 0xED)
-            hi = 0x9F;      /* no surrogates */
-    } else if (0xF0 <= c0 && c0 <= 0xF4) {
-        sz = 4;
-        if (c0 == 0xF0)
-            lo = 0x90;
-        else if (c0 == 0xF4)
-            hi = 0x8F;      /* <= U+10FFFF */
-    } else {
-        *width = 1;
-        return RuneError;
-    }
-    *width = 1;
-    if (n < (size_t)sz)
-        return RuneError;
-    if (p[1] < lo || hi < p[1])
-        return RuneError;
-    for (int i = 2; i < sz; i++)
-        if (p[i] < 0x80 || 0xBF < p[i])
-            return RuneError;
-    *width = sz;
-    switch (sz) {
-    case 2:
-        return (int32_t)((c0 & 0x1F) << 6 | (p[1] & 0x3F));
-    case 3:
-        return (int32_t)((c0 & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F));
-    default:
-        return (int32_t)((c0 & 0x07) << 18 | (p[1] & 0x3F) << 12 | (p[2] & 0x3F) << 6 |
-                         (p[3] & 0x3F));
-    }
+    return utf8_DecodeRune((const uint8_t *)s, n, width);
 }
 
 int strconv_encoderune(char p[4], int32_t r)
 {
-    uint32_t x = (uint32_t)r;
-    if (x <= 0x7F) {
-        p[0] = (char)x;
-        return 1;
-    }
-    if (x <= 0x7FF) {
-        p[0] = (char)(0xC0 | x >> 6);
-        p[1] = (char)(0x80 | (x & 0x3F));
-        return 2;
-    }
-    if (!ValidRune(r))
-        x = RuneError;
-    if (x <= 0xFFFF) {
-        p[0] = (char)(0xE0 | x >> 12);
-        p[1] = (char)(0x80 | (x >> 6 & 0x3F));
-        p[2] = (char)(0x80 | (x & 0x3F));
-        return 3;
-    }
-    p[0] = (char)(0xF0 | x >> 18);
-    p[1] = (char)(0x80 | (x >> 12 & 0x3F));
-    p[2] = (char)(0x80 | (x >> 6 & 0x3F));
-    p[3] = (char)(0x80 | (x & 0x3F));
-    return 4;
+    return utf8_EncodeRune((uint8_t *)p, r);
 }
 
 size_t strconv_runecount(const char *s, size_t n)
 {
-    size_t count = 0;
-    for (size_t i = 0; i < n; count++) {
-        if ((unsigned char)s[i] < RuneSelf) {
-            i++;
-            continue;
-        }
-        int w;
-        strconv_decoderune(s + i, n - i, &w);
-        i += (size_t)w;
-    }
-    return count;
+    return utf8_RuneCount((const uint8_t *)s, n);
 }
 
 static bool validString(const char *s, size_t n)
@@ -442,7 +362,7 @@ static void appendEscapedRune(StrBuf *buf, int32_t r, char quote, bool ASCIIonly
         strbuf_putc(buf, lowerhex[(uint8_t)r & 0xF]);
         return;
     }
-    if (!ValidRune(r))
+    if (!utf8_ValidRune(r))
         r = RuneError;
     if (r < 0x10000) {
         strbuf_puts(buf, "\\u");
@@ -482,7 +402,7 @@ static void appendQuotedRuneWith(StrBuf *buf, int32_t r, char quote, bool ASCIIo
                                  bool graphicOnly)
 {
     strbuf_putc(buf, quote);
-    if (!ValidRune(r))
+    if (!utf8_ValidRune(r))
         r = RuneError;
     appendEscapedRune(buf, r, quote, ASCIIonly, graphicOnly);
     strbuf_putc(buf, quote);
@@ -624,7 +544,7 @@ bool UnquoteChar(const char *s, size_t n, char quote, int32_t *value, bool *mult
         i += k;
         if (c == 'x')
             break;  /* single-byte string, possibly not UTF-8 */
-        if (!ValidRune(v))
+        if (!utf8_ValidRune(v))
             return false;
         *multibyte = true;
         break;
