@@ -24,13 +24,14 @@
 
 typedef struct Operand {
     int kind;
-    Slot w0, w1;
+    Slot w0, w1;       /* struct, array: w0 the value's address; w1 (also pointers) its RType */
     const char *name;
+    int depth;         /* Go's printValue depth: 0 for an operand itself */
 } Operand;
 
 static Operand operand(const Slot *a)
 {
-    return (Operand){ (int)a[0].u, a[1], a[2], a[3].s };
+    return (Operand){ (int)a[0].u, a[1], a[2], a[3].s, 0 };
 }
 
 static bool isSigned(int k)
@@ -221,6 +222,8 @@ static void fmtUnicode(StrBuf *b, FmtFlags *f, uint64_t u)
 }
 
 static void printArg(StrBuf *b, FmtFlags *f, const Operand *a, char verb);
+static void printValue(StrBuf *b, FmtFlags *f, const void *p, const RType *t, char verb);
+static void fmtPointer(StrBuf *b, FmtFlags *f, const Operand *a, char verb);
 
 /* Go: pp.badVerb: %!verb(type=value). */
 static void badVerb(StrBuf *b, FmtFlags *f, const Operand *a, char verb)
@@ -298,9 +301,160 @@ static void printArg(StrBuf *b, FmtFlags *f, const Operand *a, char verb)
         case 'q': fmtQ(b, f, s, n); break;
         default: badVerb(b, f, a, verb); break;
         }
+    } else if (k == kindStruct || k == kindArray || k == kindSlice) {
+        printValue(b, f, a->w0.p, (const RType *)a->w1.p, verb);
+    } else if (k == kindPtr) {
+        const RType *t = a->w1.p;
+        int ek = t->elem ? t->elem->td.kind : 0;
+        if (a->depth == 0 && a->w0.p && (ek == kindStruct || ek == kindArray) && verb != 'p') {
+            strbuf_putc(b, '&');
+            printValue(b, f, a->w0.p, t->elem, verb);
+            return;
+        }
+        fmtPointer(b, f, a, verb);
     } else {
         strbuf_puts(b, "%!(BADKIND)");
     }
+}
+
+/* Go: pp.fmtPointer. */
+static void fmtPointer(StrBuf *b, FmtFlags *f, const Operand *a, char verb)
+{
+    uint64_t u = (uint64_t)(uintptr_t)a->w0.p;
+    switch (verb) {
+    case 'v':
+        if (f->sharpV) {
+            strbuf_putc(b, '(');
+            strbuf_puts(b, a->name);
+            strbuf_puts(b, ")(");
+            if (u == 0) {
+                strbuf_puts(b, "nil");
+            } else {
+                bool sharp = f->sharp;
+                f->sharp = true;
+                fmtInteger(b, f, u, 16, false, 'v', ldigits);
+                f->sharp = sharp;
+            }
+            strbuf_putc(b, ')');
+        } else if (u == 0) {
+            fmt_pad(b, "<nil>", 5, f);
+        } else {
+            bool sharp = f->sharp;
+            f->sharp = !sharp;
+            fmtInteger(b, f, u, 16, false, 'v', ldigits);
+            f->sharp = sharp;
+        }
+        break;
+    case 'p': {
+        bool sharp = f->sharp;
+        f->sharp = !sharp;
+        fmtInteger(b, f, u, 16, false, 'v', ldigits);
+        f->sharp = sharp;
+        break;
+    }
+    case 'b': case 'o': case 'd': case 'x': case 'X': {
+        Operand n = *a;
+        n.kind = kindUintptr;
+        n.w0.u = u;
+        printArg(b, f, &n, verb);
+        break;
+    }
+    default:
+        badVerb(b, f, a, verb);
+    }
+}
+
+/* The operand for the value of type t at p (Go layout). */
+static Operand valueOperand(const void *p, const RType *t)
+{
+    Operand a = { t->td.kind, { 0 }, { 0 }, t->td.name, 1 };
+    const unsigned char *q = p;
+    switch (t->td.kind) {
+    case kindBool: case kindUint8: a.w0.u = *(const uint8_t *)q; break;
+    case kindInt8: a.w0.i = *(const int8_t *)q; break;
+    case kindInt16: a.w0.i = *(const int16_t *)q; break;
+    case kindUint16: a.w0.u = *(const uint16_t *)q; break;
+    case kindInt32: a.w0.i = *(const int32_t *)q; break;
+    case kindUint32: a.w0.u = *(const uint32_t *)q; break;
+    case kindFloat32: memcpy(&a.w0.f32, q, 4); break;
+    case kindStruct: case kindArray: case kindSlice: a.w0.p = (void *)q; a.w1.p = (void *)t; break;
+    case kindPtr: memcpy(&a.w0, q, 8); a.w1.p = (void *)t; break;
+    case kindString: memcpy(&a.w0, q, 8); memcpy(&a.w1, q + 8, 8); break;
+    default: memcpy(&a.w0, q, 8); break;
+    }
+    return a;
+}
+
+/* Go: pp.printValue for structs and arrays. */
+static void printValue(StrBuf *b, FmtFlags *f, const void *p, const RType *t, char verb)
+{
+    const unsigned char *q = p;
+    if (t->td.kind == kindStruct) {
+        if (f->sharpV)
+            strbuf_puts(b, t->td.name);
+        strbuf_putc(b, '{');
+        for (int i = 0; i < t->nfields; i++) {
+            if (i > 0)
+                strbuf_puts(b, f->sharpV ? ", " : " ");
+            if (f->plusV || f->sharpV) {
+                strbuf_puts(b, t->fields[i].name);
+                strbuf_putc(b, ':');
+            }
+            Operand a = valueOperand(q + t->fields[i].offset, t->fields[i].typ);
+            printArg(b, f, &a, verb);
+        }
+        strbuf_putc(b, '}');
+        return;
+    }
+    int64_t len = t->len;
+    if (t->td.kind == kindSlice) {
+        const Slot *h = p;
+        q = h[0].p;
+        len = h[1].i;
+        if (f->sharpV && q == NULL) {
+            strbuf_puts(b, t->td.name);
+            strbuf_puts(b, "(nil)");
+            return;
+        }
+    }
+    if (t->elem->td.kind == kindUint8 && (verb == 's' || verb == 'q' || verb == 'x' || verb == 'X')) {
+        /* Go: fmtBytes: a byte slice or array as a string */
+        const char *str = (const char *)q;
+        size_t n = (size_t)len;
+        switch (verb) {
+        case 's': fmtS(b, f, str, n); break;
+        case 'q': fmtQ(b, f, str, n); break;
+        case 'x': fmtSx(b, f, str, n, ldigits); break;
+        default: fmtSx(b, f, str, n, udigits); break;
+        }
+        return;
+    }
+    if (t->elem->td.kind == kindUint8 && f->sharpV) {
+        strbuf_puts(b, t->td.name);
+        strbuf_putc(b, '{');
+        for (int64_t i = 0; i < len; i++) {
+            if (i > 0)
+                strbuf_puts(b, ", ");
+            char buf[8];
+            snprintf(buf, sizeof buf, "0x%x", q[i]);
+            strbuf_puts(b, buf);
+        }
+        strbuf_putc(b, '}');
+        return;
+    }
+    if (f->sharpV) {
+        strbuf_puts(b, t->td.name);
+        strbuf_putc(b, '{');
+    } else {
+        strbuf_putc(b, '[');
+    }
+    for (int64_t i = 0; i < len; i++) {
+        if (i > 0)
+            strbuf_puts(b, f->sharpV ? ", " : " ");
+        Operand a = valueOperand(q + (size_t)i * t->elem->td.size, t->elem);
+        printArg(b, f, &a, verb);
+    }
+    strbuf_putc(b, f->sharpV ? '}' : ']');
 }
 
 /* Go: pp.doPrint: a space between operands when neither is a string. */

@@ -16,11 +16,15 @@
 #include "strconv.h"
 #include "throw.h"
 #include "typedesc.h"
+#include <string.h>
 #include "vm.h"
+#include "mgc.h"
 
 _Noreturn void vm_exit(int code)
 {
     fflush(stdout);
+    if (vmconfig.memstats)
+        gc_print_memstats(stderr);
     fflush(stderr);
     exit(code);
 }
@@ -81,6 +85,19 @@ _Noreturn void panicdivide(G *gp)
     panicmsg(gp, "runtime error: integer divide by zero");
 }
 
+/* Go: panicmem, raised from the SIGSEGV handler: the signal line comes
+   between the panic and the traceback. The pc is Go's; mini prints the
+   bytecode index of the faulting instruction. */
+_Noreturn void panicmem(G *gp)
+{
+    fflush(stdout);
+    fprintf(stderr, "panic: runtime error: invalid memory address or nil pointer dereference\n"
+                    "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x%lx]\n\n",
+            gp->fn && gp->ip ? (unsigned long)(gp->ip - gp->fn->code) : 0UL);
+    traceback(gp, stderr);
+    vm_exit(2);
+}
+
 _Noreturn void panicshift(G *gp)
 {
     panicmsg(gp, "runtime error: negative shift amount");
@@ -99,6 +116,32 @@ _Noreturn void panicIndex(G *gp, int64_t x, int64_t len, bool unsignedx)
     else
         snprintf(buf, sizeof buf, "runtime error: index out of range [%" PRId64 "] with length %" PRId64,
                  x, len);
+    panicmsg(gp, buf);
+}
+
+_Noreturn void panicSlice(G *gp, int which, int64_t x, int64_t y)
+{
+    static const char *const fmts[] = {
+        "slice bounds out of range [:%lld] with length %lld",
+        "slice bounds out of range [:%lld] with capacity %lld",
+        "slice bounds out of range [%lld:%lld]",
+        "slice bounds out of range [::%lld] with length %lld",
+        "slice bounds out of range [::%lld] with capacity %lld",
+        "slice bounds out of range [:%lld:%lld]",
+        "slice bounds out of range [%lld:%lld:]",
+    };
+    static const char *const negfmts[] = {
+        "slice bounds out of range [:%lld]",
+        "slice bounds out of range [:%lld]",
+        "slice bounds out of range [%lld:]",
+        "slice bounds out of range [::%lld]",
+        "slice bounds out of range [::%lld]",
+        "slice bounds out of range [:%lld:]",
+        "slice bounds out of range [%lld::]",
+    };
+    char buf[160] = "runtime error: ";
+    size_t n = strlen(buf);
+    snprintf(buf + n, sizeof buf - n, x < 0 ? negfmts[which] : fmts[which], (long long)x, (long long)y);
     panicmsg(gp, buf);
 }
 

@@ -65,6 +65,25 @@ typedef struct TypeDesc {
     const char *name;
 } TypeDesc;
 
+/* A runtime type: what fmt (and later reflection-like natives, itabs,
+ * hash/equal) needs beyond the collector's TypeDesc, which it embeds first
+ * (Go: structtype, arraytype embed _type). Struct and array values have
+ * Go's layout: field i at fields[i].offset bytes, element i at
+ * i * elem->td.size. Same lifetime rule as TypeDesc. */
+typedef struct RField {
+    const char *name;
+    uintptr_t offset;
+    const struct RType *typ;
+} RField;
+
+typedef struct RType {
+    TypeDesc td;
+    const struct RType *elem;   /* kindArray */
+    int64_t len;                /* kindArray */
+    int nfields;                /* kindStruct */
+    const RField *fields;
+} RType;
+
 /* typeHasPointers: Go's t.ptrdata != 0. A NULL type is raw, pointer-free
  * memory (Go's mallocgc(size, nil, ...)). */
 static inline bool typeHasPointers(const TypeDesc *t)

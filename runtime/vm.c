@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "malloc.h"
+#include "sizeclasses.h"
 #include "mgc.h"
 #include "strconv.h"
 #include "throw.h"
@@ -44,6 +45,17 @@ VMConfig vmconfig = { .maxstacksize = 1000000000 };
 Program *vm_prog;
 Slot *vm_globals;
 G *vm_curg;
+
+
+
+
+/* A backing array of n elements of type t (Go: mallocgc(n*size, t, true)). */
+void *vm_newarray(const TypeDesc *t, uintptr_t n)
+{
+    if (n == 0 || t->size == 0)
+        return (void *)&zerobase;
+    return mallocgc(n * t->size, t, true);
+}
 
 void *vm_alloc(size_t size, bool hasptr)
 {
@@ -228,6 +240,7 @@ void vm_execute(G *gp)
     VMCASE(U2F32) A.u = f32bits((float)B.u); VMNEXT();
     VMCASE(F2I) A.i = f2i(B.f); VMNEXT();
     VMCASE(F2U) A.u = f2u(B.f); VMNEXT();
+    VMCASE(F2I32) A.i = (B.f > -2147483649.0 && B.f < 2147483648.0) ? (int64_t)(int32_t)B.f : INT32_MIN; VMNEXT();
     VMCASE(F2F32) A.u = f32bits((float)B.f); VMNEXT();
     VMCASE(F322F) A.f = (double)B.f32; VMNEXT();
 
@@ -260,6 +273,273 @@ void vm_execute(G *gp)
         A.u = (uint8_t)B.s[i];
         VMNEXT();
     }
+    VMCASE(ADDR) A.p = &B; VMNEXT();
+    VMCASE(ADDRG) A.p = &vm_globals[in->b]; VMNEXT();
+    VMCASE(NEW) {
+        const RType *t = K[in->b | (uint32_t)in->c << 16].p;
+        uintptr_t size = (t->td.size + 7) & ~(uintptr_t)7;
+        SAVE();
+        void *p = mallocgc(size ? size : 8, &t->td, true);   /* may collect */
+        LOAD();
+        A.p = p;
+        VMNEXT();
+    }
+    VMCASE(LOADP) {
+        Slot *p = B.p;
+        if (p == NULL) {
+            SAVE();
+            panicmem(gp);
+        }
+        memmove(&A, p + in->c, (size_t)in->aux * sizeof(Slot));
+        VMNEXT();
+    }
+    VMCASE(STOREP) {
+        Slot *p = A.p;
+        if (p == NULL) {
+            SAVE();
+            panicmem(gp);
+        }
+        memmove(p + in->b, &C, (size_t)in->aux * sizeof(Slot));
+        VMNEXT();
+    }
+    VMCASE(LOADXP) {
+        Slot *p = B.p;
+        if (p == NULL) {
+            SAVE();
+            panicmem(gp);
+        }
+        memmove(&A, p + C.u, (size_t)in->aux * sizeof(Slot));
+        VMNEXT();
+    }
+    VMCASE(STOREXP) {
+        Slot *p = A.p;
+        if (p == NULL) {
+            SAVE();
+            panicmem(gp);
+        }
+        memmove(p + B.u, &C, (size_t)in->aux * sizeof(Slot));
+        VMNEXT();
+    }
+    VMCASE(MAKESLICE) {
+        const RType *t = K[in->b | (uint32_t)in->c << 16].p;
+        Slot *sl = &A;
+        int64_t len = sl[1].i, cap = sl[2].i;
+        uintptr_t es = t->td.size;
+        uintptr_t maxn = es ? ((uintptr_t)1 << 40) / es : ((uintptr_t)1 << 40);
+        if (len < 0 || (uint64_t)len > maxn) {
+            SAVE();
+            panicmsg(gp, "runtime error: makeslice: len out of range");
+        }
+        if (cap < len || (uint64_t)cap > maxn) {
+            SAVE();
+            panicmsg(gp, "runtime error: makeslice: cap out of range");
+        }
+        SAVE();
+        void *p = vm_newarray(&t->td, (uintptr_t)cap);
+        LOAD();
+        A.p = p;
+        VMNEXT();
+    }
+    VMCASE(PTRADD) {
+        Slot *p = B.p;
+        if (p == NULL) {
+            SAVE();
+            panicmem(gp);
+        }
+        A.p = p + C.u;
+        VMNEXT();
+    }
+    VMCASE(SLICE) {
+        Slot *x = &B;
+        int64_t cap = x[2].i, lo = x[3].i, hi = x[4].i, max = x[5].i;
+        bool str = in->aux & 2;
+        if (in->aux & 1) {
+            if ((uint64_t)max > (uint64_t)cap) { SAVE(); panicSlice(gp, 4, max, cap); }
+            if ((uint64_t)hi > (uint64_t)max) { SAVE(); panicSlice(gp, 5, hi, max); }
+            if ((uint64_t)lo > (uint64_t)hi) { SAVE(); panicSlice(gp, 6, lo, hi); }
+        } else {
+            if ((uint64_t)hi > (uint64_t)cap) { SAVE(); panicSlice(gp, str ? 0 : 1, hi, cap); }
+            if ((uint64_t)lo > (uint64_t)hi) { SAVE(); panicSlice(gp, 2, lo, hi); }
+        }
+        int64_t ncap = max - lo;
+        char *p = x[0].p;
+        if ((str ? hi - lo : ncap) != 0)
+            p += lo * (int64_t)in->c;   /* Go never points past the end */
+        Slot *d = &A;
+        d[0].p = p;
+        d[1].i = hi - lo;
+        if (!str)
+            d[2].i = ncap;
+        VMNEXT();
+    }
+    VMCASE(COPYSL) {
+        Slot *d = &B, *x = &C;
+        int64_t n = d[1].i < x[1].i ? d[1].i : x[1].i;
+        size_t es = in->aux & 0x80 ? (size_t)(in->aux & 7) : (size_t)in->aux * sizeof(Slot);
+        if (n > 0 && d[0].p != x[0].p)
+            memmove(d[0].p, x[0].p, (size_t)n * es);
+        A.i = n;
+        VMNEXT();
+    }
+    VMCASE(CHKLEN) {
+        if (A.u >= B.u) {
+            SAVE();
+            panicIndex(gp, A.i, B.i, in->aux);
+        }
+        VMNEXT();
+    }
+    VMCASE(GROWSLICE) {
+        const RType *t = K[in->b | (uint32_t)in->c << 16].p;
+        Slot *sl = &A;
+        int64_t newlen = sl[1].i + in->aux;
+        if (newlen > sl[2].i) {
+            uintptr_t es = t->td.size;
+            intptr_t newcap = growslice_newcap(sl[2].i, newlen, es);
+            SAVE();
+            char *p = vm_newarray(&t->td, (uintptr_t)newcap);
+            LOAD();
+            sl = &A;
+            if (sl[1].i)
+                memcpy(p, sl[0].p, (size_t)sl[1].i * es);
+            sl[0].p = p;
+            sl[2].i = newcap;
+        }
+        sl[1].i = newlen;
+        VMNEXT();
+    }
+    VMCASE(APPENDSL) {
+        const RType *t = K[in->c].p;
+        Slot *sl = &A;
+        int64_t n = S(in->b + 1).i;
+        int64_t oldlen = sl[1].i, newlen = oldlen + n;
+        uintptr_t es = t->td.size;
+        if (newlen > sl[2].i) {
+            intptr_t newcap = growslice_newcap(sl[2].i, newlen, es);
+            SAVE();
+            char *p = vm_newarray(&t->td, (uintptr_t)newcap);
+            LOAD();
+            sl = &A;
+            if (oldlen)
+                memcpy(p, sl[0].p, (size_t)oldlen * es);
+            sl[0].p = p;
+            sl[2].i = newcap;
+        }
+        if (n)
+            memmove((char *)sl[0].p + oldlen * es, S(in->b).p, (size_t)n * es);
+        sl[1].i = newlen;
+        VMNEXT();
+    }
+    VMCASE(LOADN) {
+        const char *p = (const char *)B.p + C.u * (in->aux & 7);
+        switch (in->aux) {
+        case 1: A.u = *(const uint8_t *)p; break;
+        case 9: A.i = *(const int8_t *)p; break;
+        case 2: { uint16_t v; memcpy(&v, p, 2); A.u = v; break; }
+        case 10: { int16_t v; memcpy(&v, p, 2); A.i = v; break; }
+        case 4: { uint32_t v; memcpy(&v, p, 4); A.u = v; break; }
+        default: { int32_t v; memcpy(&v, p, 4); A.i = v; break; }
+        }
+        VMNEXT();
+    }
+    VMCASE(STOREN) memcpy((char *)A.p + B.u * (in->aux & 7), &C, in->aux & 7); VMNEXT();
+    VMCASE(STORETAILN) {
+        Slot *sl = &A;
+        size_t w = in->c;
+        char *p = (char *)sl[0].p + ((size_t)sl[1].i - in->aux) * w;
+        for (int i = 0; i < in->aux; i++)
+            memcpy(p + (size_t)i * w, &S(in->b + i), w);
+        VMNEXT();
+    }
+    VMCASE(STR2BYTES) {
+        uint64_t n = S(in->b + 1).u;
+        SAVE();
+        char *p = n ? mallocgc(n, NULL, false) : (void *)&zerobase;
+        LOAD();
+        if (n)
+            memcpy(p, B.s, n);
+        Slot *d = &A;
+        d[0].p = p;
+        d[1].u = n;
+        d[2].u = n ? roundupsize(n) : 0;
+        VMNEXT();
+    }
+    VMCASE(BYTES2STR) {
+        uint64_t n = S(in->b + 1).u;
+        char *p = NULL;
+        if (n) {
+            SAVE();
+            p = mallocgc(n, NULL, false);
+            LOAD();
+            memcpy(p, B.p, n);
+        }
+        Slot *d = &A;
+        d[0].p = p;
+        d[1].u = n;
+        VMNEXT();
+    }
+    VMCASE(STR2RUNES) {
+        const char *str = B.s;
+        uint64_t n = S(in->b + 1).u, cnt = 0;
+        for (uint64_t i = 0; i < n; cnt++) {
+            int w;
+            strconv_decoderune(str + i, (size_t)(n - i), &w);
+            i += (uint64_t)w;
+        }
+        SAVE();
+        int32_t *p = cnt ? mallocgc(cnt * 4, NULL, true) : (void *)&zerobase;
+        LOAD();
+        str = B.s;
+        uint64_t k = 0;
+        for (uint64_t i = 0; i < n; k++) {
+            int w;
+            p[k] = strconv_decoderune(str + i, (size_t)(n - i), &w);
+            i += (uint64_t)w;
+        }
+        Slot *d = &A;
+        d[0].p = p;
+        d[1].u = cnt;
+        d[2].u = cnt ? roundupsize(cnt * 4) / 4 : 0;
+        VMNEXT();
+    }
+    VMCASE(RUNES2STR) {
+        const int32_t *r = B.p;
+        uint64_t cnt = S(in->b + 1).u, n = 0;
+        char tmp[4];
+        for (uint64_t i = 0; i < cnt; i++)
+            n += (uint64_t)strconv_encoderune(tmp, r[i]);
+        char *p = NULL;
+        if (n) {
+            SAVE();
+            p = mallocgc(n, NULL, false);
+            LOAD();
+            r = B.p;
+            uint64_t o = 0;
+            for (uint64_t i = 0; i < cnt; i++)
+                o += (uint64_t)strconv_encoderune(p + o, r[i]);
+        }
+        Slot *d = &A;
+        d[0].p = p;
+        d[1].u = n;
+        VMNEXT();
+    }
+    VMCASE(STORETAIL) {
+        Slot *sl = &A;
+        size_t words = (size_t)in->aux * in->c;
+        memmove((Slot *)sl[0].p + (size_t)sl[1].i * in->c - words, &B, words * sizeof(Slot));
+        VMNEXT();
+    }
+    VMCASE(CHKIDX) {
+        uint64_t n = (uint64_t)in->b | (uint64_t)in->c << 16;
+        if (A.u >= n) {
+            SAVE();
+            panicIndex(gp, A.i, (int64_t)n, in->aux);
+        }
+        VMNEXT();
+    }
+    VMCASE(LOADX) memmove(&A, &B + C.u, (size_t)in->aux * sizeof(Slot)); VMNEXT();
+    VMCASE(STOREX) memmove(&A + B.u, &C, (size_t)in->aux * sizeof(Slot)); VMNEXT();
+    VMCASE(LOADXG) memmove(&A, &vm_globals[in->b + C.u], (size_t)in->aux * sizeof(Slot)); VMNEXT();
+    VMCASE(STOREXG) memmove(&vm_globals[in->a + B.u], &C, (size_t)in->aux * sizeof(Slot)); VMNEXT();
     VMCASE(RUNEAT) {
         /* Go: the for-range loop's ASCII fast path, else decoderune */
         const char *str = B.s;
@@ -426,6 +706,8 @@ int vm_run(Program *prog)
     vm_execute(gp);
     gp->atomicstatus = Gdead;
     fflush(stdout);
+    if (vmconfig.memstats)
+        gc_print_memstats(stderr);
     return 0;
 }
 

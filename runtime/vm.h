@@ -145,6 +145,7 @@ typedef struct VMConfig {
     uint64_t maxstacksize;      /* --max-stack, bytes (Go: maxstacksize, 1 GB) */
     int argc; char **argv;      /* os.Args */
     bool gcstress, gcverify, gctrace;   /* --gc-stress, --gc-verify, --gctrace */
+    bool memstats;              /* --memstats: the heap's statistics at exit */
     bool stackstress;           /* --stack-stress: move the stack at every call */
 } VMConfig;
 
@@ -178,6 +179,10 @@ _Noreturn void panicmsg(G *gp, const char *msg);
 _Noreturn void panicdivide(G *gp);
 _Noreturn void panicIndex(G *gp, int64_t x, int64_t len, bool unsignedx);
 _Noreturn void panicshift(G *gp);
+_Noreturn void panicmem(G *gp);         /* nil pointer dereference */
+/* Go: boundsError for slice expressions; which: 0 SliceAlen, 1 SliceAcap,
+   2 SliceB, 3 Slice3Alen, 4 Slice3Acap, 5 Slice3B, 6 Slice3C. */
+_Noreturn void panicSlice(G *gp, int which, int64_t x, int64_t y);
 void traceback(G *gp, FILE *out);
 extern G *vm_curg;              /* the running goroutine (Go: getg().m.curg) */
 _Noreturn void vm_exit(int code);       /* flush stdout, exit */
@@ -185,6 +190,8 @@ _Noreturn void vm_exit(int code);       /* flush stdout, exit */
 /* Heap allocation for the VM: one wrapper so every VM allocation goes
    through one place (mallocgc; pointer-free for now). */
 void *vm_alloc(size_t size, bool hasptr);
+struct TypeDesc;
+void *vm_newarray(const struct TypeDesc *t, uintptr_t n);   /* n zeroed values of t; n == 0: zerobase */
 void vm_scanroots(void *ctx);   /* the collector's root scanner */
 
 /* Disassembly (src/disasm.c). */

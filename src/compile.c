@@ -117,10 +117,128 @@ int addconst(FuncState *fs, Slot v)
 
 /* ---- types and slots ---- */
 
+/* Go's size and alignment of t (cmd/compile/internal/types/size.go) for
+   the types the VM holds so far; -1 for the others. */
+int64_t go_sizeof(Type *t)
+{
+    Type *u = type_underlying(type_default(t));
+    switch (u->kind) {
+    case TY_BOOL: case TY_INT8: case TY_UINT8: return 1;
+    case TY_INT16: case TY_UINT16: return 2;
+    case TY_INT32: case TY_UINT32: case TY_FLOAT32: return 4;
+    case TY_INT: case TY_INT64: case TY_UINT: case TY_UINT64: case TY_UINTPTR:
+    case TY_FLOAT64: return 8;
+    case TY_STRING: return 16;
+    case TY_POINTER: return 8;
+    case TY_SLICE: return 24;
+    case TY_ARRAY: {
+        int64_t e = go_sizeof(u->u.array.elem);
+        return e < 0 ? -1 : e * u->u.array.len;
+    }
+    case TY_STRUCT: {
+        int64_t off = 0, al = go_alignof(u);
+        for (int i = 0; i < u->u.strct.nfields; i++) {
+            Type *ft = u->u.strct.fields[i].type;
+            int64_t fs_ = go_sizeof(ft), fa = go_alignof(ft);
+            if (fs_ < 0)
+                return -1;
+            off = (off + fa - 1) / fa * fa + fs_;
+        }
+        /* a trailing zero-size field gets a byte of padding in gc */
+        if (u->u.strct.nfields > 0 && go_sizeof(u->u.strct.fields[u->u.strct.nfields - 1].type) == 0 && off > 0)
+            off++;
+        return (off + al - 1) / al * al;
+    }
+    default: return -1;
+    }
+}
+
+int64_t go_alignof(Type *t)
+{
+    Type *u = type_underlying(type_default(t));
+    switch (u->kind) {
+    case TY_ARRAY: return go_alignof(u->u.array.elem);
+    case TY_STRUCT: {
+        int64_t a = 1;
+        for (int i = 0; i < u->u.strct.nfields; i++) {
+            int64_t fa = go_alignof(u->u.strct.fields[i].type);
+            if (fa > a) a = fa;
+        }
+        return a;
+    }
+    case TY_STRING: case TY_SLICE: return 8;
+    default: {
+        int64_t s = go_sizeof(u);
+        return s <= 0 ? 1 : s;
+    }
+    }
+}
+
+/* Go's byte offset of field i of struct type st. */
+int64_t go_fieldoff(Type *st, int i)
+{
+    Type *u = type_underlying(st);
+    int64_t off = 0;
+    for (int j = 0; j <= i; j++) {
+        Type *ft = u->u.strct.fields[j].type;
+        int64_t fa = go_alignof(ft);
+        off = (off + fa - 1) / fa * fa;
+        if (j < i)
+            off += go_sizeof(ft);
+    }
+    return off;
+}
+
+/* Does every field and element of t start on a word of its own, so that
+   the words of t's Go layout are frame slots, a narrow scalar alone in its
+   slot? (This slice holds only such structs and arrays: packed narrow
+   fields need byte-granular loads, the next step.) */
+static bool word_laid(Type *t)
+{
+    Type *u = type_underlying(type_default(t));
+    if (go_sizeof(u) < 0)
+        return false;
+    if (u->kind == TY_ARRAY)
+        return (u->u.array.len <= 1 || go_sizeof(u->u.array.elem) % 8 == 0) && word_laid(u->u.array.elem);
+    if (u->kind == TY_STRUCT) {
+        for (int i = 0; i < u->u.strct.nfields; i++)
+            if (go_fieldoff(u, i) % 8 != 0 || !word_laid(u->u.strct.fields[i].type))
+                return false;
+    }
+    return true;
+}
+
+/* A slice element narrower than a word (byte, rune, bool, int16,
+   float32 ...): LOADN/STOREN's aux, its width in bytes | 8 when signed;
+   0 for other types. */
+int narrow_aux(Type *et)
+{
+    Type *u = type_underlying(type_default(et));
+    switch (u->kind) {
+    case TY_BOOL: case TY_UINT8: return 1;
+    case TY_INT8: return 1 | 8;
+    case TY_UINT16: return 2;
+    case TY_INT16: return 2 | 8;
+    case TY_UINT32: case TY_FLOAT32: return 4;
+    case TY_INT32: return 4 | 8;
+    default: return 0;
+    }
+}
+
 /* The words of a value of type t in Go's layout, with their kinds. */
 int type_words(FuncState *fs, Node *at, Type *t, uint8_t *kinds)
 {
     Type *u = type_underlying(type_default(t));
+    if ((u->kind == TY_STRUCT || u->kind == TY_ARRAY) && !word_laid(u)) {
+        if (go_sizeof(u) < 0) {     /* name the field type the VM does not hold */
+            if (u->kind == TY_ARRAY)
+                (void)type_words(fs, at, u->u.array.elem, NULL);
+            else
+                for (int i = 0; i < u->u.strct.nfields; i++)
+                    (void)type_words(fs, at, u->u.strct.fields[i].type, NULL);
+        }
+        unimpl(fs, at, ast_sprintf("%s with fields packed below 8 bytes", u->kind == TY_ARRAY ? "arrays" : "structs"));
+    }
     switch (u->kind) {
     case TY_BOOL: case TY_INT: case TY_INT8: case TY_INT16: case TY_INT32: case TY_INT64:
     case TY_UINT: case TY_UINT8: case TY_UINT16: case TY_UINT32: case TY_UINT64: case TY_UINTPTR:
@@ -130,16 +248,98 @@ int type_words(FuncState *fs, Node *at, Type *t, uint8_t *kinds)
     case TY_STRING:
         if (kinds) { kinds[0] = SLOT_PTR; kinds[1] = SLOT_SCALAR; }
         return 2;
-    case TY_ARRAY: unimpl(fs, at, "arrays");
-    case TY_SLICE: unimpl(fs, at, "slices");
-    case TY_STRUCT: unimpl(fs, at, "structs");
-    case TY_POINTER: unimpl(fs, at, "pointers");
+    case TY_ARRAY: {
+        Type *et = u->u.array.elem;
+        int64_t n = u->u.array.len;
+        int ew = n > 0 ? type_words(fs, at, et, kinds) : 0;
+        if (n * ew > 4096)
+            unimpl(fs, at, "arrays larger than 4096 words");
+        if (kinds)
+            for (int64_t i = 1; i < n; i++)
+                memcpy(kinds + i * ew, kinds, (size_t)ew);
+        return (int)(n * ew);
+    }
+    case TY_SLICE: {
+        Type *et = u->u.slice.elem;
+        int64_t es = go_sizeof(et);
+        if (es < 0)
+            (void)type_words(fs, at, et, NULL);
+        if ((es % 8 != 0 || !word_laid(et)) && !narrow_aux(et))
+            unimpl(fs, at, ast_sprintf("slices of %s (elements narrower than 8 bytes)", type_string(et)));
+        if (kinds) { kinds[0] = SLOT_PTR; kinds[1] = SLOT_SCALAR; kinds[2] = SLOT_SCALAR; }
+        return 3;
+    }
+    case TY_STRUCT: {
+        int w = (int)((go_sizeof(u) + 7) / 8);
+        if (kinds)
+            memset(kinds, SLOT_SCALAR, (size_t)w);
+        for (int i = 0; i < u->u.strct.nfields; i++) {
+            Type *ft = u->u.strct.fields[i].type;
+            int o = (int)(go_fieldoff(u, i) / 8);
+            type_words(fs, at, ft, kinds ? kinds + o : NULL);
+        }
+        if (w > 4096)
+            unimpl(fs, at, "structs larger than 4096 words");
+        return w;
+    }
+    case TY_POINTER:
+        if (kinds) kinds[0] = SLOT_PTR;
+        return 1;
     case TY_FUNC: unimpl(fs, at, "function values");
     case TY_INTERFACE: unimpl(fs, at, "interfaces");
     case TY_MAP: unimpl(fs, at, "maps");
     case TY_CHAN: unimpl(fs, at, "channels");
     default: unimpl(fs, at, "this type");
     }
+}
+
+struct RType *rtype_of(FuncState *fs, Node *at, Type *t)
+{
+    Compiler *c = fs->c;
+    for (int i = 0; i < c->nrt; i++)
+        if (c->rtkeys[i] == t)
+            return c->rtvals[i];
+    Type *u = type_underlying(type_default(t));
+    RType *rt = GC_MALLOC(sizeof *rt);
+    int kind = typedesc_kind(fs, at, t);
+    static uint8_t kinds[4096];
+    int nw = type_words(fs, at, t, kinds);
+    uint8_t *bits = GC_MALLOC_ATOMIC((size_t)nw / 8 + 1);
+    int last = -1;
+    for (int i = 0; i < nw; i++)
+        if (kinds[i] == SLOT_PTR) {
+            bits[i >> 3] |= (uint8_t)(1 << (i & 7));
+            last = i;
+        }
+    rt->td.size = (uintptr_t)go_sizeof(t);
+    rt->td.ptrdata = (uintptr_t)(last + 1) * 8;
+    rt->td.gcdata = bits;
+    rt->td.kind = (uint8_t)kind;
+    rt->td.align = (uint8_t)go_alignof(t);
+    rt->td.name = type_rtstring(t);
+    if (c->nrt == c->caprt) {
+        c->caprt = c->caprt ? c->caprt * 2 : 16;
+        c->rtkeys = GC_REALLOC(c->rtkeys, c->caprt * sizeof(Type *));
+        c->rtvals = GC_REALLOC(c->rtvals, c->caprt * sizeof(RType *));
+    }
+    c->rtkeys[c->nrt] = t;
+    c->rtvals[c->nrt++] = rt;
+    if (u->kind == TY_POINTER || u->kind == TY_SLICE) {
+        rt->elem = rtype_of(fs, at, u->kind == TY_POINTER ? u->u.pointer.elem : u->u.slice.elem);
+    } else if (u->kind == TY_ARRAY) {
+        rt->elem = rtype_of(fs, at, u->u.array.elem);
+        rt->len = u->u.array.len;
+    } else if (u->kind == TY_STRUCT) {
+        RField *fl = GC_MALLOC((size_t)(u->u.strct.nfields + 1) * sizeof(RField));
+        for (int i = 0; i < u->u.strct.nfields; i++) {
+            fl[i].name = u->u.strct.fields[i].name;
+            fl[i].offset = (uintptr_t)go_fieldoff(u, i);
+            fl[i].typ = rtype_of(fs, at, u->u.strct.fields[i].type);
+        }
+        rt->nfields = u->u.strct.nfields;
+        rt->fields = fl;
+    }
+    return rt;
 }
 
 static void ensure_slots(FuncState *fs, int n)
@@ -188,7 +388,7 @@ int alloc_slots(FuncState *fs, int n, const uint8_t *kinds, const char *name)
 
 int alloc_temp(FuncState *fs, Node *at, Type *t)
 {
-    uint8_t kinds[2];
+    uint8_t kinds[4096];
     int n = type_words(fs, at, t, kinds);
     return alloc_slots(fs, n, kinds, NULL);
 }
@@ -203,18 +403,37 @@ void use_callarea(FuncState *fs, int words)
 
 VarLoc *declare_local(FuncState *fs, Node *at, Object *obj)
 {
-    uint8_t kinds[2];
+    uint8_t kinds[4096];
     int n = type_words(fs, at, obj->type, kinds);
-    if (obj->addr_taken)
-        unimpl(fs, at, "taking a variable's address");
     if (obj->captured)
         unimpl(fs, at, "closures");
     VarLoc *v = GC_MALLOC(sizeof *v);
     v->global = false;
     v->nwords = n;
-    v->slot = alloc_slots(fs, n, kinds, obj->name);
+    if (var_on_heap(obj)) {
+        /* moved to the heap: the frame holds the pointer, new zeroed
+           memory at each execution of the declaration */
+        uint8_t pk = SLOT_PTR;
+        v->heap = true;
+        v->slot = alloc_slots(fs, 1, &pk, obj->name);
+        emit_new(fs, at, obj->type, v->slot);
+    } else {
+        v->slot = alloc_slots(fs, n, kinds, obj->name);
+    }
     obj->aux = v;
     return v;
+}
+
+bool var_on_heap(Object *obj)
+{
+    return obj->addr_taken;
+}
+
+void emit_new(FuncState *fs, Node *at, Type *t, int dst)
+{
+    Slot rt = { .p = rtype_of(fs, at, t) };
+    int k = addconst(fs, rt);
+    emit(fs, OP_NEW, dst, k & 0xffff, (int)((unsigned)k >> 16));
 }
 
 VarLoc *varloc(FuncState *fs, Node *at, Object *obj)
@@ -362,7 +581,7 @@ static void bind_params(FuncState *fs, NodeList *fields, Type **types, int *ti, 
         int count = names && names->len ? names->len : 1;
         for (int j = 0; j < count; j++) {
             Type *t = types[(*ti)++];
-            uint8_t kinds[2];
+            uint8_t kinds[4096];
             int n = type_words(fs, fld, t, kinds);
             Object *obj = names && names->len ? names->items[j]->obj : NULL;
             for (int k = 0; k < n; k++) {
@@ -370,8 +589,8 @@ static void bind_params(FuncState *fs, NodeList *fields, Type **types, int *ti, 
                 fs->names[*slot + k] = obj ? obj->name : (results ? "~r" : "_");
             }
             if (obj) {
-                if (obj->addr_taken)
-                    unimpl(fs, names->items[j], "taking a variable's address");
+                if (var_on_heap(obj))
+                    unimpl(fs, names->items[j], "taking a parameter's address");
                 if (obj->captured)
                     unimpl(fs, names->items[j], "closures");
                 VarLoc *v = GC_MALLOC(sizeof *v);
@@ -429,7 +648,7 @@ static void declare_globals(Compiler *c, FuncState *fs)
         Object *obj = pkg->globals[i];
         if (!obj || strcmp(obj->name, "_") == 0)
             continue;
-        uint8_t kinds[2];
+        uint8_t kinds[4096];
         int n = type_words(fs, obj->decl, obj->type, kinds);
         VarLoc *v = GC_MALLOC(sizeof *v);
         v->global = true;
@@ -437,7 +656,8 @@ static void declare_globals(Compiler *c, FuncState *fs)
         v->nwords = n;
         obj->aux = v;
         if (c->nglobals + n > c->capglobals) {
-            c->capglobals = c->capglobals ? c->capglobals * 2 : 16;
+            while (c->nglobals + n > c->capglobals)
+                c->capglobals = c->capglobals ? c->capglobals * 2 : 16;
             c->gkinds = GC_REALLOC(c->gkinds, c->capglobals);
             c->gnames = GC_REALLOC(c->gnames, c->capglobals * sizeof(char *));
         }

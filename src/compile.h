@@ -37,14 +37,22 @@ Program *compile_program(Package *pkg, const char *file, const char *verb);
 #include <string.h>
 #include "parser.h"
 #include "types.h"
+#include "typedesc.h"
 
 /* Where a variable lives. Object.aux points to one (the escape-analysis
    pass will choose heap for some: that is the one switch it flips). */
 typedef struct VarLoc {
     bool global;
+    bool heap;         /* slot holds a pointer to the variable's heap object */
     int slot;          /* frame slot or global word */
+    int hoff;          /* heap: the word offset in the object (a field of it) */
     int nwords;
 } VarLoc;
+
+/* The one switch the escape-analysis pass will replace: does this local
+   variable live on the heap? For now every variable whose address is
+   taken does (closures' captured variables will too). */
+bool var_on_heap(Object *obj);
 
 /* A list of jumps to patch to one target. */
 typedef struct JumpList {
@@ -90,6 +98,7 @@ struct Compiler {
     uint8_t *gkinds;
     const char **gnames;
     const Native **natives; int nnatives, capnatives;   /* the program's CALLN table */
+    Type **rtkeys; struct RType **rtvals; int nrt, caprt;   /* rtype_of's memo */
 };
 
 enum { KIND_UNSET = 0xff };
@@ -107,6 +116,16 @@ void patchto(FuncState *fs, JumpList *jl, int target);
 void jl_add(JumpList *jl, int pc);
 int addconst(FuncState *fs, Slot v);
 int type_words(FuncState *fs, Node *at, Type *t, uint8_t *kinds /* may be NULL */);
+int64_t go_sizeof(Type *t);     /* Go's size; -1: a type the VM does not hold yet */
+int64_t go_alignof(Type *t);
+int64_t go_fieldoff(Type *st, int i);
+int narrow_aux(Type *et);       /* a narrow slice element: width | 8 if signed; 0 otherwise */
+/* s[i] of a slice of narrow elements: the slice (ptr slot) and the index
+   evaluated and checked; *aux for LOADN/STOREN. */
+bool narrow_ref(FuncState *fs, Node *l, int *ptr, int *idx, int *aux);
+int typedesc_kind(FuncState *fs, Node *at, Type *t);
+/* The runtime type of t (Boehm memory: keep it in a constant pool). */
+struct RType *rtype_of(FuncState *fs, Node *at, Type *t);
 int alloc_slots(FuncState *fs, int n, const uint8_t *kinds, const char *name);
 int alloc_temp(FuncState *fs, Node *at, Type *t);
 VarLoc *varloc(FuncState *fs, Node *at, Object *obj);
@@ -136,6 +155,26 @@ bool is_pure(FuncState *fs, Node *e);
 Type *etype(Node *e);
 void store_var(FuncState *fs, Node *at, VarLoc *v, int src);
 void emit_move(FuncState *fs, int dst, int src, int nwords);
+int load_var(FuncState *fs, Node *at, VarLoc *v, int dst);   /* a variable's words (its own slots when dst < 0 and it is a frame variable) */
+/* New heap memory for one value of type t into slot dst (mallocgc). */
+void emit_new(FuncState *fs, Node *at, Type *t, int dst);
+bool static_loc(FuncState *fs, Node *e, VarLoc *out);
+/* An element at a run-time index of an array variable (or, for reads, of
+   any array value), possibly inside fields and other arrays: a[i].f[j]. */
+typedef struct ElemRef {
+    Node *l;
+    VarLoc arr;        /* the variable holding it */
+    int base;          /* its first slot (frame; -1 for a global) */
+    int off;           /* temporary: the element's word offset from base */
+    int nwords;
+} ElemRef;
+/* Is l such an element? Then its indexes are evaluated and checked. */
+bool elem_path(FuncState *fs, Node *l, ElemRef *er, bool lvalue);
+int elem_load(FuncState *fs, ElemRef *er, int dst);
+/* Is e reached through a pointer (*p, p.f, p.f[2].g)? Then the pointer is
+   evaluated into a temporary *ptr and the word offset set. */
+bool ptr_path(FuncState *fs, Node *e, int *ptr, int *woff);
+void elem_store(FuncState *fs, ElemRef *er, int src);
 
 /* compile_stmt.c */
 void cstmt(FuncState *fs, Node *s);

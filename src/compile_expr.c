@@ -83,7 +83,10 @@ void emit_move(FuncState *fs, int dst, int src, int nwords)
 
 void store_var(FuncState *fs, Node *at, VarLoc *v, int src)
 {
-    if (v->global)
+    (void)at;
+    if (v->heap)
+        emitaux(fs, OP_STOREP, v->nwords, v->slot, v->hoff, src);
+    else if (v->global)
         emit(fs, OP_SETG, v->slot, src, v->nwords);
     else
         emit_move(fs, v->slot, src, v->nwords);
@@ -92,6 +95,602 @@ void store_var(FuncState *fs, Node *at, VarLoc *v, int src)
 static int target(FuncState *fs, Node *at, Type *t, int dst)
 {
     return dst >= 0 ? dst : alloc_temp(fs, at, t);
+}
+
+/* The word offset of the field a selector names from the first word of
+   its operand; false when it is no field or some step goes through a
+   pointer. */
+static bool field_path(Node *e, int *woff)
+{
+    if (e->obj && e->obj->kind != OBJ_VAR)
+        return false;
+    if (e->u.selector.indirect || e->u.selector.pathlen <= 0 || !e->u.selector.path)
+        return false;
+    Type *t = etype(e->u.selector.x);
+    int off = 0;
+    for (int i = 0; i < e->u.selector.pathlen; i++) {
+        Type *u = type_underlying(t);
+        if (u->kind != TY_STRUCT)
+            return false;
+        int idx = e->u.selector.path[i];
+        off += (int)(go_fieldoff(u, idx) / 8);
+        t = u->u.strct.fields[idx].type;
+    }
+    *woff = off;
+    return true;
+}
+
+/* The words a variable, a field of one or an element of an array variable
+   at a constant index occupy: x, x.f.g, a[2].f (a frame or global range). */
+bool static_loc(FuncState *fs, Node *e, VarLoc *out)
+{
+    switch (e->kind) {
+    case E_PAREN:
+        return static_loc(fs, e->u.unary.x, out);
+    case E_IDENT:
+        if (!e->obj || e->obj->kind != OBJ_VAR)
+            return false;
+        *out = *varloc(fs, e, e->obj);
+        return true;
+    case E_SELECTOR: {
+        int off;
+        if (e->u.selector.x->mode == MODE_PACKAGE || !field_path(e, &off) ||
+            !static_loc(fs, e->u.selector.x, out))
+            return false;
+        if (out->heap)
+            out->hoff += off;
+        else
+            out->slot += off;
+        out->nwords = type_words(fs, e, e->type, NULL);
+        return true;
+    }
+    case E_INDEX: {
+        Node *x = e->u.index.x, *ix = e->u.index.index;
+        Type *xt = type_underlying(etype(x));
+        if (xt->kind != TY_ARRAY || ix->mode != MODE_CONST || !ix->cv || !static_loc(fs, x, out))
+            return false;
+        int ew = type_words(fs, e, xt->u.array.elem, NULL);
+        if (out->heap)
+            out->hoff += (int)cv_int64(ix->cv) * ew;
+        else
+            out->slot += (int)cv_int64(ix->cv) * ew;
+        out->nwords = ew;
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+/* Reads the words of a static location (static_loc). */
+int load_var(FuncState *fs, Node *e, VarLoc *v, int dst)
+{
+    if (v->heap) {
+        int d = target(fs, e, etype(e), dst);
+        emitaux(fs, OP_LOADP, v->nwords, d, v->slot, v->hoff);
+        return d;
+    }
+    if (v->global) {
+        int d = target(fs, e, etype(e), dst);
+        emit(fs, OP_GETG, d, v->slot, v->nwords);
+        return d;
+    }
+    if (dst < 0)
+        return v->slot;
+    emit_move(fs, dst, v->slot, v->nwords);
+    return dst;
+}
+
+/* An element path: x.f[i].g[j] ... over an array or struct value x with
+   at least one run-time index. The word offset from x's first word is
+   computed into a temporary (each index checked against its length), then
+   LOADX/STOREX move the words. x is a variable (static_loc) or, for reads
+   only, a temporary. */
+bool elem_path(FuncState *fs, Node *l, ElemRef *er, bool lvalue)
+{
+    Node *steps[64];
+    int n = 0;
+    bool dynamic = false;
+    Node *x = l;
+    Node *ptr = NULL;          /* the path starts at what this pointer points to */
+    int64_t k = 0;
+    for (;;) {
+        while (x->kind == E_PAREN)
+            x = x->u.unary.x;
+        int off;
+        Type *xt = NULL;
+        if (x->kind == E_INDEX)
+            xt = type_underlying(etype(x->u.index.x));
+        if (x->kind == E_INDEX && (xt->kind == TY_ARRAY ||
+                                   (xt->kind == TY_POINTER && type_underlying(xt->u.pointer.elem)->kind == TY_ARRAY))) {
+            Node *ix = x->u.index.index;
+            if (!(ix->mode == MODE_CONST && ix->cv))
+                dynamic = true;
+            if (xt->kind == TY_POINTER)
+                ptr = x->u.index.x;
+        } else if (x->kind == E_INDEX && xt->kind == TY_SLICE) {
+            if (narrow_aux(xt->u.slice.elem))
+                return false;   /* narrow_ref's */
+            dynamic = true;     /* always checked against the slice's len */
+            ptr = x->u.index.x;
+        } else if (x->kind == E_STAR && x->mode != MODE_TYPEEXPR) {
+            ptr = x->u.unary.x;
+            break;
+        } else if (x->kind == E_SELECTOR && x->u.selector.x->mode != MODE_PACKAGE &&
+                   (!x->obj || x->obj->kind == OBJ_VAR) && x->u.selector.pathlen == 1 && x->u.selector.path &&
+                   type_underlying(etype(x->u.selector.x))->kind == TY_POINTER) {
+            Type *st = type_underlying(type_underlying(etype(x->u.selector.x))->u.pointer.elem);
+            if (st->kind != TY_STRUCT)
+                return false;
+            k += go_fieldoff(st, x->u.selector.path[0]) / 8;
+            ptr = x->u.selector.x;
+            break;
+        } else if (!(x->kind == E_SELECTOR && x->u.selector.x->mode != MODE_PACKAGE && field_path(x, &off))) {
+            break;
+        }
+        if (n == 64)
+            return false;
+        steps[n++] = x;
+        if (ptr)
+            break;
+        x = x->kind == E_INDEX ? x->u.index.x : x->u.selector.x;
+    }
+    if (!dynamic || n == 0)
+        return false;
+    er->l = l;
+    er->nwords = type_words(fs, l, etype(l), NULL);
+    if (er->nwords > 255)
+        unimpl(fs, l, "indexing arrays of elements this large");
+    if (ptr) {
+        /* through a pointer: like a heap variable whose pointer is a temporary */
+        hoist_calls(fs, l);
+        er->arr.global = false;
+        er->arr.heap = true;
+        er->arr.hoff = 0;
+        er->arr.nwords = 0;
+        er->arr.slot = cexpr(fs, ptr, alloc_temp(fs, ptr, etype(ptr)));
+        er->base = -1;
+    } else if (static_loc(fs, x, &er->arr)) {
+        er->base = er->arr.global || er->arr.heap ? -1 : er->arr.slot;
+    } else {
+        if (lvalue)
+            return false;
+        er->arr.global = false;
+        er->base = cexpr(fs, x, -1);
+    }
+    hoist_calls(fs, l);
+    /* the indexes, outermost array first, into temporaries */
+    int *ri = GC_MALLOC_ATOMIC(n * sizeof(int));
+    for (int i = n - 1; i >= 0; i--) {
+        ri[i] = -1;
+        Node *st = steps[i];
+        if (st->kind == E_INDEX && type_underlying(etype(st->u.index.x))->kind == TY_SLICE &&
+            st->u.index.index->mode == MODE_CONST && st->u.index.index->cv) {
+            ri[i] = alloc_temp(fs, st, types_basic[TY_INT]);
+            emit_load_const(fs, st, st->u.index.index->cv, types_basic[TY_INT], ri[i]);
+        } else if (st->kind == E_INDEX && !(st->u.index.index->mode == MODE_CONST && st->u.index.index->cv)) {
+            Node *ix = st->u.index.index;
+            ri[i] = cexpr(fs, ix, alloc_temp(fs, ix, etype(ix)));
+        }
+    }
+    er->off = alloc_temp(fs, l, types_basic[TY_INT]);
+    emit(fs, OP_LOADI, er->off, 0, 0);
+    k += er->arr.heap ? er->arr.hoff : 0;
+    for (int i = n - 1; i >= 0; i--) {
+        Node *st = steps[i];
+        fs->line = st->pos.line;
+        if (st->kind == E_SELECTOR) {
+            int off;
+            field_path(st, &off);
+            k += off;
+            continue;
+        }
+        Type *xt = type_underlying(etype(st->u.index.x));
+        if (xt->kind == TY_SLICE) {
+            int ew = type_words(fs, st, xt->u.slice.elem, NULL);
+            emitaux(fs, OP_CHKLEN, is_signed_kind(basic_kind(etype(st->u.index.index))) ? 0 : 1, ri[i],
+                    er->arr.slot + 1, 0);
+            if (ew != 1) {
+                int t = alloc_temp(fs, st, types_basic[TY_INT]);
+                emit(fs, OP_LOADI, t, ew, 0);
+                emit(fs, OP_MUL, t, t, ri[i]);
+                emit(fs, OP_ADD, er->off, er->off, t);
+            } else {
+                emit(fs, OP_ADD, er->off, er->off, ri[i]);
+            }
+            continue;
+        }
+        if (xt->kind == TY_POINTER)
+            xt = type_underlying(xt->u.pointer.elem);
+        int ew = type_words(fs, st, xt->u.array.elem, NULL);
+        if (ri[i] < 0) {
+            k += cv_int64(st->u.index.index->cv) * ew;
+            continue;
+        }
+        int64_t len = xt->u.array.len;
+        if (len > 0x7fffffff)
+            unimpl(fs, st, "arrays this long");
+        emitaux(fs, OP_CHKIDX, is_signed_kind(basic_kind(etype(st->u.index.index))) ? 0 : 1, ri[i],
+                (int)(len & 0xffff), (int)((uint64_t)len >> 16));
+        if (ew != 1) {
+            int t = alloc_temp(fs, st, types_basic[TY_INT]);
+            emit(fs, OP_LOADI, t, ew, 0);
+            emit(fs, OP_MUL, t, t, ri[i]);
+            emit(fs, OP_ADD, er->off, er->off, t);
+        } else {
+            emit(fs, OP_ADD, er->off, er->off, ri[i]);
+        }
+    }
+    if (k)
+        emit(fs, OP_ADDK, er->off, er->off, (int)(uint16_t)(int16_t)k);
+    return true;
+}
+
+int elem_load(FuncState *fs, ElemRef *er, int dst)
+{
+    int d = target(fs, er->l, etype(er->l), dst);
+    if (er->arr.heap)
+        emitaux(fs, OP_LOADXP, er->nwords, d, er->arr.slot, er->off);
+    else if (er->arr.global)
+        emitaux(fs, OP_LOADXG, er->nwords, d, er->arr.slot, er->off);
+    else
+        emitaux(fs, OP_LOADX, er->nwords, d, er->base, er->off);
+    return d;
+}
+
+void elem_store(FuncState *fs, ElemRef *er, int src)
+{
+    if (er->arr.heap)
+        emitaux(fs, OP_STOREXP, er->nwords, er->arr.slot, er->off, src);
+    else if (er->arr.global)
+        emitaux(fs, OP_STOREXG, er->nwords, er->arr.slot, er->off, src);
+    else
+        emitaux(fs, OP_STOREX, er->nwords, er->base, er->off, src);
+}
+
+bool narrow_ref(FuncState *fs, Node *l, int *ptr, int *idx, int *aux)
+{
+    while (l->kind == E_PAREN)
+        l = l->u.unary.x;
+    if (l->kind != E_INDEX)
+        return false;
+    Type *xt = type_underlying(etype(l->u.index.x));
+    if (xt->kind != TY_SLICE || !(*aux = narrow_aux(xt->u.slice.elem)))
+        return false;
+    hoist_calls(fs, l);
+    int sl = cexpr(fs, l->u.index.x, alloc_temp(fs, l->u.index.x, etype(l->u.index.x)));
+    Node *ix = l->u.index.index;
+    int ri = alloc_temp(fs, ix, types_basic[TY_INT]);
+    if (ix->mode == MODE_CONST && ix->cv)
+        emit_load_const(fs, ix, ix->cv, types_basic[TY_INT], ri);
+    else
+        cexpr(fs, ix, ri);
+    fs->line = l->pos.line;
+    emitaux(fs, OP_CHKLEN, is_signed_kind(basic_kind(etype(ix))) ? 0 : 1, ri, sl + 1, 0);
+    *ptr = sl;
+    *idx = ri;
+    return true;
+}
+
+/* A location reached through a pointer: *p, p.f, p.f.g, (*p)[2], with
+   p any pointer expression (evaluated into a temporary). */
+bool ptr_path(FuncState *fs, Node *e, int *ptr, int *woff)
+{
+    int off = 0;
+    Node *x = e;
+    for (;;) {
+        while (x->kind == E_PAREN)
+            x = x->u.unary.x;
+        if (x->kind == E_STAR && x->mode != MODE_TYPEEXPR) {
+            x = x->u.unary.x;
+            break;
+        }
+        if (x->kind == E_SELECTOR && x->u.selector.x->mode != MODE_PACKAGE &&
+            (!x->obj || x->obj->kind == OBJ_VAR) && x->u.selector.pathlen == 1 && x->u.selector.path &&
+            type_underlying(etype(x->u.selector.x))->kind == TY_POINTER) {
+            Type *st = type_underlying(type_underlying(etype(x->u.selector.x))->u.pointer.elem);
+            if (st->kind != TY_STRUCT)
+                return false;
+            off += (int)(go_fieldoff(st, x->u.selector.path[0]) / 8);
+            x = x->u.selector.x;
+            break;
+        }
+        if (x->kind == E_INDEX && type_underlying(etype(x->u.index.x))->kind == TY_POINTER &&
+            x->u.index.index->mode == MODE_CONST && x->u.index.index->cv) {
+            /* p[2], p a pointer to an array */
+            Type *at = type_underlying(type_underlying(etype(x->u.index.x))->u.pointer.elem);
+            off += (int)cv_int64(x->u.index.index->cv) * type_words(fs, x, at->u.array.elem, NULL);
+            x = x->u.index.x;
+            break;
+        }
+        int o;
+        if (x->kind == E_SELECTOR && x->u.selector.x->mode != MODE_PACKAGE && field_path(x, &o)) {
+            off += o;
+            x = x->u.selector.x;
+            continue;
+        }
+        if (x->kind == E_INDEX && type_underlying(etype(x->u.index.x))->kind == TY_ARRAY &&
+            x->u.index.index->mode == MODE_CONST && x->u.index.index->cv) {
+            off += (int)cv_int64(x->u.index.index->cv) *
+                   type_words(fs, x, type_underlying(etype(x->u.index.x))->u.array.elem, NULL);
+            x = x->u.index.x;
+            continue;
+        }
+        return false;
+    }
+    if (off > 0xffff)
+        unimpl(fs, e, "a field this far into a struct");
+    *ptr = cexpr(fs, x, alloc_temp(fs, x, etype(x)));
+    *woff = off;
+    return true;
+}
+
+/* &x: a heap variable's pointer (or into it), a global's address, &T{...}. */
+static int caddr(FuncState *fs, Node *e, int dst)
+{
+    Node *x = e->u.unary.x;
+    while (x->kind == E_PAREN)
+        x = x->u.unary.x;
+    Type *pt = etype(e);
+    if (x->kind == E_COMPOSITE) {
+        Type *t = type_underlying(pt)->u.pointer.elem;
+        int d = target(fs, e, pt, dst);
+        int p = d == dst ? alloc_temp(fs, e, pt) : d;
+        int nw = type_words(fs, x, t, NULL);
+        if (x->type && type_underlying(x->type)->kind == TY_POINTER)
+            x->type = t;
+        int v = cexpr(fs, x, -1);   /* the elements first: they may allocate */
+        emit_new(fs, e, t, p);
+        emitaux(fs, OP_STOREP, nw, p, 0, v);
+        emit_move(fs, d, p, 1);
+        return d;
+    }
+    ElemRef er;
+    if (elem_path(fs, x, &er, false) && er.arr.heap) {
+        /* &s[i], &p.a[i]: the element's address in the heap */
+        int d = target(fs, e, pt, dst);
+        emit(fs, OP_PTRADD, d, er.arr.slot, er.off);
+        return d;
+    }
+    int pp, poff;
+    if (ptr_path(fs, x, &pp, &poff)) {
+        /* &p.f: p checked, then the field's address */
+        int d = target(fs, e, pt, dst);
+        int t = alloc_temp(fs, e, types_basic[TY_INT]);
+        emit(fs, OP_LOADI, t, poff, 0);
+        emit(fs, OP_PTRADD, d, pp, t);
+        return d;
+    }
+    VarLoc v;
+    if (static_loc(fs, x, &v)) {
+        int d = target(fs, e, pt, dst);
+        if (v.global)
+            emit(fs, OP_ADDRG, d, v.slot, 0);
+        else if (v.heap && v.hoff == 0)
+            emit_move(fs, d, v.slot, 1);
+        else if (v.heap && v.hoff * 8 < 32768)
+            emit(fs, OP_ADDK, d, v.slot, v.hoff * 8);
+        else
+            unimpl(fs, e, "taking this address");
+        return d;
+    }
+    unimpl(fs, e, "taking this address");
+}
+
+/* Go's == on structs and arrays: field by field, element by element
+   (floats as floats, strings by content); jumps to ne on a difference. */
+static int ccompare_value(FuncState *fs, Node *at, int op, Type *t, int rx, int ry, int dst);
+static void ccompare_words(FuncState *fs, Node *at, Type *t, int rx, int ry, int tmp, JumpList *ne)
+{
+    Type *u = type_underlying(type_default(t));
+    if (u->kind == TY_STRUCT) {
+        for (int i = 0; i < u->u.strct.nfields; i++) {
+            if (strcmp(u->u.strct.fields[i].name, "_") == 0)
+                continue;
+            int o = (int)(go_fieldoff(u, i) / 8);
+            ccompare_words(fs, at, u->u.strct.fields[i].type, rx + o, ry + o, tmp, ne);
+        }
+        return;
+    }
+    if (u->kind == TY_ARRAY) {
+        int ew = type_words(fs, at, u->u.array.elem, NULL);
+        for (int64_t i = 0; i < u->u.array.len; i++)
+            ccompare_words(fs, at, u->u.array.elem, rx + (int)i * ew, ry + (int)i * ew, tmp, ne);
+        return;
+    }
+    ccompare_value(fs, at, EQL, u, rx, ry, tmp);
+    jl_add(ne, emitjump(fs, OP_JMPF, tmp));
+}
+
+static int ccompare_composite(FuncState *fs, Node *at, int op, Type *t, int rx, int ry, int dst)
+{
+    int tmp = alloc_temp(fs, at, types_basic[TY_BOOL]);
+    JumpList ne = { 0 };
+    ccompare_words(fs, at, t, rx, ry, tmp, &ne);
+    emit(fs, OP_LOADI, dst, op == EQL, 0);
+    int j = emitjump(fs, OP_JMP, 0);
+    patchhere(fs, &ne);
+    emit(fs, OP_LOADI, dst, op != EQL, 0);
+    JumpList end = { 0 };
+    jl_add(&end, j);
+    patchhere(fs, &end);
+    return dst;
+}
+
+/* []T{...}: the backing array (make), then each element stored. */
+static int cslicelit(FuncState *fs, Node *e, int dst)
+{
+    Type *t = etype(e);
+    Type *et = type_underlying(t)->u.slice.elem;
+    NodeList *elts = e->u.composite.elts;
+    int n = elts ? elts->len : 0;
+    int64_t len = 0, idx = 0;
+    for (int i = 0; i < n; i++) {
+        Node *el = elts->items[i];
+        if (el->kind == E_KEYVALUE)
+            idx = cv_int64(el->u.binary.x->cv);
+        idx++;
+        if (idx > len)
+            len = idx;
+    }
+    int ew = type_words(fs, e, et, NULL);
+    if (len * ew > 0xffff || ew > 255 || len > 0x7fffffff)
+        unimpl(fs, e, "slice literals this long");
+    hoist_list(fs, elts);
+    int d = alloc_temp(fs, e, t);
+    emit(fs, OP_LOADI, d + 1, (int)len, 0);
+    emit(fs, OP_LOADI, d + 2, (int)len, 0);
+    Slot rt = { .p = rtype_of(fs, e, et) };
+    int k = addconst(fs, rt);
+    emit(fs, OP_MAKESLICE, d, k & 0xffff, (int)((unsigned)k >> 16));
+    idx = 0;
+    for (int i = 0; i < n; i++) {
+        Node *val = elts->items[i];
+        if (val->kind == E_KEYVALUE) {
+            idx = cv_int64(val->u.binary.x->cv);
+            val = val->u.binary.y;
+        }
+        int mark = fs->freereg;
+        int r = val->mode == MODE_CONST && val->cv ? (emit_load_const(fs, val, val->cv, et, alloc_temp(fs, val, et)), fs->freereg - ew)
+                                                   : cexpr(fs, val, -1);
+        if (narrow_aux(et)) {
+            int ti = alloc_temp(fs, val, types_basic[TY_INT]);
+            emit(fs, OP_LOADI, ti, (int)(idx & 0xffff), (int)((uint64_t)idx >> 16));
+            emitaux(fs, OP_STOREN, narrow_aux(et), d, ti, r);
+        } else {
+            emitaux(fs, OP_STOREP, ew, d, (int)(idx * ew), r);
+        }
+        fs->freereg = mark;
+        idx++;
+    }
+    if (dst < 0)
+        return d;
+    emit_move(fs, dst, d, 3);
+    return dst;
+}
+
+/* x[lo:hi:max] of a slice, a string, an array variable (which lives on
+   the heap: its address is taken) or a pointer to an array. */
+static int cslice(FuncState *fs, Node *e, int dst)
+{
+    Node *x = e->u.slice.x;
+    Type *xt = type_underlying(etype(x));
+    bool str = xt->kind == TY_STRING;
+    hoist_calls(fs, e);
+    /* s[b..b+6): ptr, len, cap, lo, hi, max */
+    uint8_t kinds[6] = { SLOT_PTR, SLOT_SCALAR, SLOT_SCALAR, SLOT_SCALAR, SLOT_SCALAR, SLOT_SCALAR };
+    int b = alloc_slots(fs, 6, kinds, NULL);
+    int64_t es;
+    if (xt->kind == TY_SLICE) {
+        cexpr(fs, x, b);
+        es = go_sizeof(xt->u.slice.elem);
+    } else if (str) {
+        cexpr(fs, x, b);
+        emit(fs, OP_MOVE, b + 2, b + 1, 0);
+        es = 1;
+    } else {
+        Type *at = xt;
+        if (xt->kind == TY_POINTER) {
+            at = type_underlying(xt->u.pointer.elem);
+            cexpr(fs, x, b);
+        } else {
+            VarLoc v;
+            if (xt->kind != TY_ARRAY || !static_loc(fs, x, &v))
+                unimpl(fs, e, "slicing this array");
+            if (v.global)
+                emit(fs, OP_ADDRG, b, v.slot, 0);
+            else if (v.heap && v.hoff == 0)
+                emit(fs, OP_MOVE, b, v.slot, 0);
+            else if (v.heap && v.hoff * 8 < 32768)
+                emit(fs, OP_ADDK, b, v.slot, v.hoff * 8);
+            else
+                unimpl(fs, e, "slicing this array");
+        }
+        if (at->kind != TY_ARRAY || at->u.array.len > 0x7fffffff)
+            unimpl(fs, e, "slicing this array");
+        emit(fs, OP_LOADI, b + 1, (int)(at->u.array.len & 0xffff), (int)((uint64_t)at->u.array.len >> 16));
+        emit(fs, OP_MOVE, b + 2, b + 1, 0);
+        es = go_sizeof(at->u.array.elem);
+    }
+    if (es > 0xffff)
+        unimpl(fs, e, "slicing arrays of elements this large");
+    Node *lo = e->u.slice.lo, *hi = e->u.slice.hi, *max = e->u.slice.max;
+    Type *tint = types_basic[TY_INT];
+    if (lo) cexpr(fs, lo, b + 3); else emit(fs, OP_LOADI, b + 3, 0, 0);
+    if (hi) cexpr(fs, hi, b + 4); else emit(fs, OP_MOVE, b + 4, b + 1, 0);
+    if (max) cexpr(fs, max, b + 5); else emit(fs, OP_MOVE, b + 5, b + 2, 0);
+    (void)tint;
+    int d = target(fs, e, e->type, dst);
+    fs->line = e->pos.line;
+    emitaux(fs, OP_SLICE, (e->u.slice.three ? 1 : 0) | (str ? 2 : 0), d, b, (int)es);
+    return d;
+}
+
+/* T{...} for a struct or array type: the zero value, then each element. */
+static int ccomposite(FuncState *fs, Node *e, int dst)
+{
+    Type *t = etype(e);
+    Type *u = type_underlying(t);
+    if (u->kind == TY_POINTER) {
+        /* an elided &T{...} inside a literal */
+        Node *amp = ast_new(E_UNARY, e->pos);
+        amp->u.unary.op = '&';
+        amp->u.unary.x = e;
+        amp->type = t;
+        amp->mode = MODE_VALUE;
+        e->type = u->u.pointer.elem;
+        int r = caddr(fs, amp, dst);
+        e->type = t;
+        return r;
+    }
+    if (u->kind == TY_SLICE)
+        return cslicelit(fs, e, dst);
+    if (u->kind != TY_STRUCT && u->kind != TY_ARRAY)
+        unimpl(fs, e, u->kind == TY_POINTER ? "pointers" : u->kind == TY_MAP ? "maps" : "composite literals");
+    int nw = type_words(fs, e, t, NULL);
+    NodeList *elts = e->u.composite.elts;
+    int n = elts ? elts->len : 0;
+    /* built in a temporary unless dst is one: an element may read the
+       variable being assigned (p = P{p.y, p.x}) */
+    hoist_list(fs, elts);
+    int d = alloc_temp(fs, e, t);
+    emit(fs, OP_ZERO, d, nw, 0);
+    int64_t idx = 0;
+    for (int i = 0; i < n; i++) {
+        Node *el = elts->items[i];
+        Node *val = el;
+        int off;
+        Type *ft;
+        if (u->kind == TY_STRUCT) {
+            int fi = i;
+            if (el->kind == E_KEYVALUE) {
+                const char *name = el->u.binary.x->u.ident.name;
+                for (fi = 0; fi < u->u.strct.nfields; fi++)
+                    if (strcmp(u->u.strct.fields[fi].name, name) == 0)
+                        break;
+                val = el->u.binary.y;
+            }
+            ft = u->u.strct.fields[fi].type;
+            off = (int)(go_fieldoff(u, fi) / 8);
+        } else {
+            if (el->kind == E_KEYVALUE) {
+                idx = cv_int64(el->u.binary.x->cv);
+                val = el->u.binary.y;
+            }
+            ft = u->u.array.elem;
+            off = (int)idx * type_words(fs, e, ft, NULL);
+            idx++;
+        }
+        if (val->kind == E_COMPOSITE && !val->type)
+            val->type = ft;
+        int mark = fs->freereg;
+        cexpr(fs, val, d + off);
+        fs->freereg = mark;
+    }
+    if (dst < 0)
+        return d;
+    emit_move(fs, dst, d, nw);
+    return dst;
 }
 
 static void emit_loadk(FuncState *fs, int op, int dst, int k)
@@ -207,7 +806,21 @@ static bool has_call(Node *e)
                (e->u.binary.op != LAND && e->u.binary.op != LOR && has_call(e->u.binary.y));
     case E_INDEX:
         return has_call(e->u.index.x) || has_call(e->u.index.index);
+    case E_SELECTOR:
+        return e->u.selector.x->mode != MODE_PACKAGE && has_call(e->u.selector.x);
+    case E_STAR:
+        return has_call(e->u.unary.x);
+    case E_KEYVALUE:
+        return has_call(e->u.binary.y);
+    case E_COMPOSITE:
+        if (e->u.composite.elts)
+            for (int i = 0; i < e->u.composite.elts->len; i++)
+                if (has_call(e->u.composite.elts->items[i]))
+                    return true;
+        return false;
     case E_CALL:
+        if (e->u.call.fun->mode == MODE_BUILTIN && e->u.call.fun->obj && e->u.call.fun->obj->builtin == BI_NEW)
+            return false;
         if (e->u.call.conv || e->u.call.fun->mode == MODE_BUILTIN)
             return e->u.call.args && e->u.call.args->len > 0 && has_call(e->u.call.args->items[0]);
         return true;
@@ -225,9 +838,23 @@ static bool reads_memory(Node *e)
         return false;
     switch (e->kind) {
     case E_IDENT:
-        return e->obj && e->obj->kind == OBJ_VAR && e->obj->is_global;
+        return e->obj && e->obj->kind == OBJ_VAR && (e->obj->is_global || var_on_heap(e->obj));
     case E_PAREN: case E_UNARY:
+        if (e->kind == E_UNARY && e->u.unary.op == '&')
+            return false;   /* &x reads no value */
         return reads_memory(e->u.unary.x);
+    case E_SELECTOR:
+        if (e->u.selector.x->mode == MODE_PACKAGE)
+            return true;
+        return e->u.selector.indirect || reads_memory(e->u.selector.x);
+    case E_KEYVALUE:
+        return reads_memory(e->u.binary.y);
+    case E_COMPOSITE:
+        if (e->u.composite.elts)
+            for (int i = 0; i < e->u.composite.elts->len; i++)
+                if (reads_memory(e->u.composite.elts->items[i]))
+                    return true;
+        return false;
     case E_BINARY:
         return reads_memory(e->u.binary.x) || reads_memory(e->u.binary.y);
     case E_INDEX:
@@ -278,6 +905,16 @@ void hoist_now(FuncState *fs, Node *e)
     case E_INDEX:
         hoist_now(fs, e->u.index.x);
         hoist_now(fs, e->u.index.index);
+        return;
+    case E_SELECTOR: case E_STAR:
+        hoist_now(fs, e->kind == E_STAR ? e->u.unary.x : e->u.selector.x);
+        return;
+    case E_KEYVALUE:
+        hoist_now(fs, e->u.binary.y);
+        return;
+    case E_COMPOSITE:
+        for (int i = 0; i < e->u.composite.elts->len; i++)
+            hoist_now(fs, e->u.composite.elts->items[i]);
         return;
     case E_CALL:
         if (e->u.call.conv || e->u.call.fun->mode == MODE_BUILTIN) {
@@ -395,7 +1032,9 @@ static int ccompare_value(FuncState *fs, Node *at, int op, Type *t, int rx, int 
         int tmp = rx; rx = ry; ry = tmp;
         op = op == '>' ? '<' : LEQ;
     }
-    if (is_int_kind(k) || k == TY_BOOL) {
+    if ((k == TY_POINTER || k == TY_SLICE) && (op == EQL || op == NEQ)) {   /* a slice only with nil: its pointer */
+        emit(fs, op == EQL ? OP_EQ : OP_NE, dst, rx, ry);
+    } else if (is_int_kind(k) || k == TY_BOOL) {
         bool u = !is_signed_kind(k);
         int o = op == EQL ? OP_EQ : op == NEQ ? OP_NE : op == '<' ? (u ? OP_LTU : OP_LT) : (u ? OP_LEU : OP_LE);
         emit(fs, o, dst, rx, ry);
@@ -412,6 +1051,9 @@ static int ccompare_value(FuncState *fs, Node *at, int op, Type *t, int rx, int 
         } else {
             emit(fs, op == '<' ? OP_LTSTR : OP_LESTR, dst, rx, ry);
         }
+    } else if ((type_underlying(t)->kind == TY_STRUCT || type_underlying(t)->kind == TY_ARRAY) &&
+               (op == EQL || op == NEQ)) {
+        return ccompare_composite(fs, at, op, t, rx, ry, dst);
     } else {
         unimpl(fs, at, ast_sprintf("comparing values of type %s", type_string(t)));
     }
@@ -546,7 +1188,34 @@ static int cconv(FuncState *fs, Node *e, int dst)
     Type *from = etype(x), *to = e->type;
     int fk = basic_kind(from), tk = basic_kind(to);
     Type *fu = type_underlying(from), *tu = type_underlying(to);
+    if ((tu->kind == TY_SLICE && fu->kind == TY_STRING) || (tu->kind == TY_STRING && fu->kind == TY_SLICE)) {
+        Type *et = type_underlying(tu->kind == TY_SLICE ? tu->u.slice.elem : fu->u.slice.elem);
+        bool runes = et->kind == TY_INT32;
+        if (et->kind != TY_INT32 && et->kind != TY_UINT8)
+            unimpl(fs, e, ast_sprintf("conversion from %s to %s", type_string(from), type_string(to)));
+        int r = cexpr(fs, x, -1);
+        int d = target(fs, e, to, dst);
+        int op = tu->kind == TY_SLICE ? (runes ? OP_STR2RUNES : OP_STR2BYTES) : (runes ? OP_RUNES2STR : OP_BYTES2STR);
+        if (d == r) {
+            int t = alloc_temp(fs, e, to);
+            emit(fs, op, t, r, 0);
+            emit_move(fs, d, t, type_words(fs, e, to, NULL));
+        } else {
+            emit(fs, op, d, r, 0);
+        }
+        return d;
+    }
     if (tu->kind >= TY_BASIC_COUNT || fu->kind >= TY_BASIC_COUNT) {
+        bool words = tu->kind == TY_STRUCT || tu->kind == TY_ARRAY || tu->kind == TY_SLICE || tu->kind == TY_POINTER;
+        if (words && (types_identical(fu, tu) || fu->kind == TY_UNTYPED_NIL)) {
+            /* the same words under another type: P(q), []int(nil) */
+            if (fu->kind == TY_UNTYPED_NIL) {
+                int d = target(fs, e, to, dst);
+                emit(fs, OP_ZERO, d, type_words(fs, e, to, NULL), 0);
+                return d;
+            }
+            return cexpr(fs, x, dst);
+        }
         if (types_identical(fu, tu))
             unimpl(fs, e, "conversions of composite types");
         unimpl(fs, e, ast_sprintf("conversion from %s to %s", type_string(from), type_string(to)));
@@ -578,7 +1247,10 @@ static int cconv(FuncState *fs, Node *e, int dst)
             r = d;
         }
         bool u64 = tk == TY_UINT64 || tk == TY_UINT || tk == TY_UINTPTR;
-        emit(fs, u64 ? OP_F2U : OP_F2I, d, r, 0);
+        /* gc on amd64: int32 and narrower (also uint8, uint16) convert with
+           the 32-bit CVTTSD2SL, then truncate (ssagen's fpConvOpToSSA) */
+        bool c32 = tk == TY_INT32 || tk == TY_INT16 || tk == TY_INT8 || tk == TY_UINT16 || tk == TY_UINT8;
+        emit(fs, u64 ? OP_F2U : c32 ? OP_F2I32 : OP_F2I, d, r, 0);
         emit_ext(fs, tk, d);
         return d;
     }
@@ -619,6 +1291,7 @@ typedef struct ArgItem {
     int64_t kind;  /* e == NULL && str == NULL: this small number */
     Type *t;       /* e's type */
     const char *str;   /* e == NULL: the address of this C string (Boehm memory) */
+    int addr;          /* e == NULL && str == NULL: > 0: the address of frame slot addr-1; < 0: of global -addr-1 */
 } ArgItem;
 
 /* A constant argument word: a small kind number (LOADI), or the address
@@ -626,6 +1299,13 @@ typedef struct ArgItem {
    string alive). */
 static void emit_argconst(FuncState *fs, ArgItem *it)
 {
+    if (!it->str && it->addr) {
+        if (it->addr > 0)
+            emit(fs, OP_ADDR, CALLAREA + it->off, it->addr - 1, 0);
+        else
+            emit(fs, OP_ADDRG, CALLAREA + it->off, -it->addr - 1, 0);
+        return;
+    }
     if (!it->str) {
         emit(fs, OP_LOADI, CALLAREA + it->off, (int)(it->kind & 0xffff), 0);
         return;
@@ -675,9 +1355,13 @@ static void eval_args(FuncState *fs, ArgItem *items, int n)
     }
 }
 
-static int typedesc_kind(FuncState *fs, Node *at, Type *t)
+int typedesc_kind(FuncState *fs, Node *at, Type *t)
 {
     switch (basic_kind(t)) {
+    case TY_ARRAY: return kindArray;
+    case TY_STRUCT: return kindStruct;
+    case TY_POINTER: return kindPtr;
+    case TY_SLICE: return kindSlice;
     case TY_BOOL: return 1;     /* kindBool .. (typedesc.h) */
     case TY_INT: return 2;
     case TY_INT8: return 3;
@@ -732,8 +1416,19 @@ static void cprintcall(FuncState *fs, Node *call, int nat, int nres, bool hasfmt
         for (int i = 0; i < m; i++) {
             Type *t = tt->u.tuple.types[i];
             int o = CALLAREA + base + 4 * i;
-            emit(fs, OP_LOADI, o, typedesc_kind(fs, inner, t), 0);
-            emit_move(fs, o + 1, tmp[i], type_words(fs, inner, t, NULL));
+            int kind = typedesc_kind(fs, inner, t);
+            emit(fs, OP_LOADI, o, kind, 0);
+            if (kind == kindStruct || kind == kindArray || kind == kindPtr || kind == kindSlice) {
+                if (kind == kindPtr)
+                    emit(fs, OP_MOVE, o + 1, tmp[i], 0);
+                else
+                    emit(fs, OP_ADDR, o + 1, tmp[i], 0);
+                Slot rt = { .p = rtype_of(fs, inner, t) };
+                int k = addconst(fs, rt);
+                emit(fs, OP_LOADK, o + 2, k & 0xffff, (int)((unsigned)k >> 16));
+            } else {
+                emit_move(fs, o + 1, tmp[i], type_words(fs, inner, t, NULL));
+            }
             Slot name = { .s = type_rtstring(t) };
             int k = addconst(fs, name);
             emit(fs, OP_LOADK, o + 3, k & 0xffff, (int)((unsigned)k >> 16));
@@ -747,7 +1442,15 @@ static void cprintcall(FuncState *fs, Node *call, int nat, int nres, bool hasfmt
     ArgItem *items = GC_MALLOC((3 * nops + 2) * sizeof(ArgItem));
     int ni = 0;
     if (hasfmt)
-        items[ni++] = (ArgItem){ args->items[0], nres, 2, 0, types_basic[TY_STRING], NULL };
+        items[ni++] = (ArgItem){ args->items[0], nres, 2, 0, types_basic[TY_STRING], NULL, 0 };
+    for (int i = 0; i < nops; i++) {
+        Type *t = etype(args->items[first + i]);
+        int k = t ? basic_kind(t) : 0;
+        if (k == TY_STRUCT || k == TY_ARRAY) {
+            hoist_list(fs, args);   /* calls first: the composites are read in place */
+            break;
+        }
+    }
     for (int i = 0; i < nops; i++) {
         Node *a = args->items[first + i];
         Type *t = etype(a);
@@ -755,9 +1458,26 @@ static void cprintcall(FuncState *fs, Node *call, int nat, int nres, bool hasfmt
             unimpl(fs, a, "printing nil");
         int kind = typedesc_kind(fs, a, t);
         int o = base + 4 * i;
-        items[ni++] = (ArgItem){ NULL, o, 1, kind, NULL, NULL };
-        items[ni++] = (ArgItem){ a, o + 1, type_words(fs, a, t, NULL), 0, t, NULL };
-        items[ni++] = (ArgItem){ NULL, o + 3, 1, 0, NULL, type_rtstring(t) };
+        items[ni++] = (ArgItem){ NULL, o, 1, kind, NULL, NULL, 0 };
+        if (kind == kindPtr) {
+            items[ni++] = (ArgItem){ a, o + 1, 1, 0, t, NULL, 0 };
+            items[ni++] = (ArgItem){ NULL, o + 2, 1, 0, NULL, (const char *)rtype_of(fs, a, t), 0 };
+        } else if (kind == kindStruct || kind == kindArray || kind == kindSlice) {
+            /* {kind, address of the value, RType, name}: the value stays
+               in its variable or a temporary, its address taken last */
+            VarLoc v;
+            int addr;
+            if (static_loc(fs, a, &v) && !v.heap) {
+                addr = v.global ? -v.slot - 1 : v.slot + 1;
+            } else {
+                addr = cexpr(fs, a, alloc_temp(fs, a, t)) + 1;
+            }
+            items[ni++] = (ArgItem){ NULL, o + 1, 1, 0, NULL, NULL, addr };
+            items[ni++] = (ArgItem){ NULL, o + 2, 1, 0, NULL, (const char *)rtype_of(fs, a, t), 0 };
+        } else {
+            items[ni++] = (ArgItem){ a, o + 1, type_words(fs, a, t, NULL), 0, t, NULL, 0 };
+        }
+        items[ni++] = (ArgItem){ NULL, o + 3, 1, 0, NULL, type_rtstring(t), 0 };
     }
     eval_args(fs, items, ni);
     use_callarea(fs, base + 4 * nops);
@@ -776,11 +1496,13 @@ static void cpanic(FuncState *fs, Node *call)
     if (type_is_interface(t))
         unimpl(fs, a, "panic with an interface value");
     int kind = typedesc_kind(fs, a, t);
+    if (kind == kindStruct || kind == kindArray || kind == kindSlice || kind == kindPtr)
+        unimpl(fs, a, "panic with a composite value");
     const char *name = t->kind == TY_NAMED ? type_rtstring(t) : "";
     ConstVal *cv = cv_string(name, strlen(name));
     ArgItem items[2] = {
-        { NULL, 0, 1, kind, NULL, NULL },
-        { a, 1, type_words(fs, a, t, NULL), 0, t, NULL },
+        { NULL, 0, 1, kind, NULL, NULL, 0 },
+        { a, 1, type_words(fs, a, t, NULL), 0, t, NULL, 0 },
     };
     eval_args(fs, items, 2);
     emit_load_const(fs, a, cv, types_basic[TY_STRING], CALLAREA + 3);
@@ -861,7 +1583,7 @@ static void cargs_call(FuncState *fs, Node *call, Type *sig, int op, int idx)
         for (int i = 0; i < nargs; i++) {
             Type *pt = sig->u.func.params[i];
             int w = type_words(fs, args->items[i], pt, NULL);
-            items[i] = (ArgItem){ args->items[i], off, w, 0, pt, NULL };
+            items[i] = (ArgItem){ args->items[i], off, w, 0, pt, NULL, 0 };
             off += w;
         }
         eval_args(fs, items, nargs);
@@ -871,27 +1593,143 @@ static void cargs_call(FuncState *fs, Node *call, Type *sig, int op, int idx)
     emit(fs, op, CALLAREA, idx, op == OP_CALLN ? nres + npar : 0);
 }
 
+/* append(s, v1, v2 ...): s copied to a temporary, the values evaluated
+   into consecutive temporaries, GROWSLICE (Go's growslice when the
+   capacity is short), then STORETAIL. */
+static int cappend(FuncState *fs, Node *e, int dst)
+{
+    NodeList *args = e->u.call.args;
+    Type *t = etype(e);
+    Type *et = type_underlying(t)->u.slice.elem;
+    if (e->u.call.ellipsis) {
+        /* append(s, t...): t's elements after s's, growing as Go does */
+        if (type_underlying(etype(args->items[1]))->kind != TY_SLICE)
+            unimpl(fs, e, "append(s, str...)");
+        hoist_list(fs, args);
+        int d = alloc_temp(fs, e, t);
+        cexpr(fs, args->items[0], d);
+        int src = cexpr(fs, args->items[1], -1);
+        Slot rt = { .p = rtype_of(fs, e, et) };
+        int k = addconst(fs, rt);
+        if (k > 0xffff)
+            unimpl(fs, e, "this many constants");
+        fs->line = e->pos.line;
+        emit(fs, OP_APPENDSL, d, src, k);
+        if (dst < 0)
+            return d;
+        emit_move(fs, dst, d, 3);
+        return dst;
+    }
+    int n = args->len - 1;
+    if (n > 255)
+        unimpl(fs, e, "append of this many values");
+    hoist_list(fs, args);
+    int d = alloc_temp(fs, e, t);
+    cexpr(fs, args->items[0], d);
+    if (n == 0)
+        goto out;
+    int ew = type_words(fs, e, et, NULL);
+    if (ew > 255)
+        unimpl(fs, e, "append of values this large");
+    int vb = alloc_temp(fs, e, et);
+    for (int i = 1; i < n; i++)
+        alloc_temp(fs, e, et);
+    for (int i = 0; i < n; i++) {
+        int mark = fs->freereg;
+        Node *a = args->items[i + 1];
+        if (a->mode == MODE_CONST || (a->type && a->type->kind == TY_UNTYPED_NIL)) {
+            /* untyped constants take the element type */
+            if (a->mode == MODE_CONST && a->cv)
+                emit_load_const(fs, a, a->cv, et, vb + i * ew);
+            else
+                cexpr(fs, a, vb + i * ew);
+        } else {
+            cexpr(fs, a, vb + i * ew);
+        }
+        fs->freereg = mark;
+    }
+    fs->line = e->pos.line;
+    Slot rt = { .p = rtype_of(fs, e, et) };
+    int k = addconst(fs, rt);
+    emitaux(fs, OP_GROWSLICE, n, d, k & 0xffff, (int)((unsigned)k >> 16));
+    if (narrow_aux(et))
+        emitaux(fs, OP_STORETAILN, n, d, vb, narrow_aux(et) & 7);
+    else
+        emitaux(fs, OP_STORETAIL, n, d, vb, ew);
+out:
+    if (dst < 0)
+        return d;
+    emit_move(fs, dst, d, 3);
+    return dst;
+}
+
 static int ccallexpr(FuncState *fs, Node *e, int dst, bool callarea_ok)
 {
     Node *fun = e->u.call.fun;
     while (fun->kind == E_PAREN)
         fun = fun->u.unary.x;
-    if (fun->mode == MODE_BUILTIN && fun->obj && fun->obj->builtin == BI_LEN) {
+    if (fun->mode == MODE_BUILTIN && fun->obj &&
+        (fun->obj->builtin == BI_LEN || fun->obj->builtin == BI_CAP)) {
         Node *x = e->u.call.args->items[0];
-        if (!type_is_string(etype(x)))
-            unimpl(fs, e, ast_sprintf("len of %s", type_string(etype(x))));
+        int xk = type_underlying(etype(x))->kind;
+        if (!(xk == TY_STRING && fun->obj->builtin == BI_LEN) && xk != TY_SLICE)
+            unimpl(fs, e, ast_sprintf("%s of %s", fun->obj->name, type_string(etype(x))));
+        int w = fun->obj->builtin == BI_LEN ? 1 : 2;
         int r = cexpr(fs, x, -1);
         if (dst < 0)
-            return r + 1;
-        emit(fs, OP_MOVE, dst, r + 1, 0);
+            return r + w;
+        emit(fs, OP_MOVE, dst, r + w, 0);
         return dst;
+    }
+    if (fun->mode == MODE_BUILTIN && fun->obj && fun->obj->builtin == BI_MAKE) {
+        Type *t = etype(e);
+        if (type_underlying(t)->kind != TY_SLICE)
+            unimpl(fs, e, type_underlying(t)->kind == TY_MAP ? "maps" : "channels");
+        NodeList *args = e->u.call.args;
+        hoist_list(fs, args);
+        int d = alloc_temp(fs, e, t);
+        cexpr(fs, args->items[1], d + 1);
+        cexpr(fs, args->items[args->len > 2 ? 2 : 1], d + 2);
+        fs->line = e->pos.line;
+        Slot rt = { .p = rtype_of(fs, e, type_underlying(t)->u.slice.elem) };
+        int k = addconst(fs, rt);
+        emit(fs, OP_MAKESLICE, d, k & 0xffff, (int)((unsigned)k >> 16));
+        if (dst < 0)
+            return d;
+        emit_move(fs, dst, d, 3);
+        return dst;
+    }
+    if (fun->mode == MODE_BUILTIN && fun->obj && fun->obj->builtin == BI_APPEND)
+        return cappend(fs, e, dst);
+    if (fun->mode == MODE_BUILTIN && fun->obj && fun->obj->builtin == BI_COPY) {
+        NodeList *args = e->u.call.args;
+        Type *dt = type_underlying(etype(args->items[0]));
+        Type *st = type_underlying(etype(args->items[1]));
+        if (dt->kind != TY_SLICE || st->kind != TY_SLICE)
+            unimpl(fs, e, "copy from a string");
+        int ew = type_words(fs, e, dt->u.slice.elem, NULL);
+        if (narrow_aux(dt->u.slice.elem))
+            ew = 0x80 | (narrow_aux(dt->u.slice.elem) & 7);   /* bytes */
+        else if (ew > 127)
+            unimpl(fs, e, "copy of elements this large");
+        hoist_list(fs, args);
+        int rd = cexpr(fs, args->items[0], -1);
+        int rs = cexpr(fs, args->items[1], -1);
+        int d = target(fs, e, types_basic[TY_INT], dst);
+        emitaux(fs, OP_COPYSL, ew, d, rd, rs);
+        return d;
+    }
+    if (fun->mode == MODE_BUILTIN && fun->obj && fun->obj->builtin == BI_NEW) {
+        int d = target(fs, e, e->type, dst);
+        emit_new(fs, e, type_underlying(e->type)->u.pointer.elem, d);
+        return d;
     }
     if (!e->type || e->type->kind == TY_TUPLE)
         unimpl(fs, e, "this call in an expression");
     int mark = fs->freereg;
     ccall(fs, e);
     fs->freereg = mark;
-    uint8_t kinds[2];
+    uint8_t kinds[4096];
     if (dst < 0 && callarea_ok && type_words(fs, e, e->type, kinds) == 1 && kinds[0] == SLOT_SCALAR)
         return CALLAREA;
     int d = target(fs, e, e->type, dst);
@@ -922,22 +1760,23 @@ int cexpr(FuncState *fs, Node *e, int dst)
         Object *obj = e->obj;
         if (!obj)
             unimpl(fs, e, "this identifier");
+        if (obj->kind == OBJ_NIL && e->type && type_underlying(e->type)->kind == TY_POINTER) {
+            int d = target(fs, e, e->type, dst);
+            emit(fs, OP_LOADI, d, 0, 0);
+            return d;
+        }
+        if (obj->kind == OBJ_NIL && e->type && type_underlying(e->type)->kind == TY_SLICE) {
+            int d = target(fs, e, e->type, dst);
+            emit(fs, OP_ZERO, d, 3, 0);
+            return d;
+        }
         if (obj->kind == OBJ_NIL || (e->type && e->type->kind == TY_UNTYPED_NIL))
             unimpl(fs, e, "nil");
         if (obj->kind == OBJ_FUNC)
             unimpl(fs, e, "function values");
         if (obj->kind != OBJ_VAR)
             unimpl(fs, e, "this identifier");
-        VarLoc *v = varloc(fs, e, obj);
-        if (v->global) {
-            int d = target(fs, e, obj->type, dst);
-            emit(fs, OP_GETG, d, v->slot, v->nwords);
-            return d;
-        }
-        if (dst < 0)
-            return v->slot;
-        emit_move(fs, dst, v->slot, v->nwords);
-        return dst;
+        return load_var(fs, e, varloc(fs, e, obj), dst);
     }
     case E_UNARY: {
         int op = e->u.unary.op;
@@ -946,7 +1785,7 @@ int cexpr(FuncState *fs, Node *e, int dst)
         if (op == '+')
             return cexpr(fs, e->u.unary.x, dst);
         if (op == '&')
-            unimpl(fs, e, "pointers");
+            return caddr(fs, e, dst);
         if (op == ARROW)
             unimpl(fs, e, "channels");
         int mark = fs->freereg;
@@ -1034,6 +1873,43 @@ int cexpr(FuncState *fs, Node *e, int dst)
     case E_INDEX: {
         Node *x = e->u.index.x;
         Type *xt = type_underlying(etype(x));
+        int np, ni, naux;
+        if (xt->kind == TY_SLICE && narrow_ref(fs, e, &np, &ni, &naux)) {
+            int d = target(fs, e, e->type, dst);
+            emitaux(fs, OP_LOADN, naux, d, np, ni);
+            return d;
+        }
+        if (xt->kind == TY_SLICE || (xt->kind == TY_POINTER && !(e->u.index.index->mode == MODE_CONST))) {
+            ElemRef er;
+            if (!elem_path(fs, e, &er, false))
+                unimpl(fs, e, "this index expression");
+            return elem_load(fs, &er, dst);
+        }
+        if (xt->kind == TY_POINTER) {
+            int p, off;
+            if (!ptr_path(fs, e, &p, &off))
+                unimpl(fs, e, "indexing through a pointer at a run-time index");
+            int d = target(fs, e, e->type, dst);
+            fs->line = e->pos.line;
+            emitaux(fs, OP_LOADP, type_words(fs, e, e->type, NULL), d, p, off);
+            return d;
+        }
+        if (xt->kind == TY_ARRAY) {
+            VarLoc v;
+            if (static_loc(fs, e, &v))
+                return load_var(fs, e, &v, dst);
+            ElemRef er;
+            if (elem_path(fs, e, &er, false))
+                return elem_load(fs, &er, dst);
+            /* f()[2]: the array in a temporary */
+            int r = cexpr(fs, x, -1);
+            int ew = type_words(fs, e, xt->u.array.elem, NULL);
+            r += (int)cv_int64(e->u.index.index->cv) * ew;
+            if (dst < 0)
+                return r;
+            emit_move(fs, dst, r, ew);
+            return dst;
+        }
         if (xt->kind != TY_STRING) {
             const char *what = xt->kind == TY_MAP ? "maps" : xt->kind == TY_SLICE ? "slices"
                              : xt->kind == TY_ARRAY ? "arrays" : xt->kind == TY_POINTER ? "pointers" : "indexing";
@@ -1052,10 +1928,42 @@ int cexpr(FuncState *fs, Node *e, int dst)
         if (e->u.selector.x->mode == MODE_PACKAGE)
             unimpl(fs, e, ast_sprintf("%s.%s", e->obj && e->obj->pkg ? e->obj->pkg : "package",
                                       e->u.selector.sel->u.ident.name));
-        unimpl(fs, e, e->obj && e->obj->kind == OBJ_FUNC ? "methods" : "structs");
-    case E_SLICE: unimpl(fs, e, "slice expressions");
-    case E_STAR: unimpl(fs, e, "pointers");
-    case E_COMPOSITE: unimpl(fs, e, "composite literals");
+        {
+            int off;
+            if (e->obj && e->obj->kind == OBJ_FUNC)
+                unimpl(fs, e, "methods");
+            int p, poff;
+            if (e->u.selector.indirect || !field_path(e, &off)) {
+                if (!ptr_path(fs, e, &p, &poff))
+                    unimpl(fs, e, e->u.selector.indirect ? "pointers" : "this selector");
+                int d = target(fs, e, e->type, dst);
+                fs->line = e->pos.line;
+                emitaux(fs, OP_LOADP, type_words(fs, e, e->type, NULL), d, p, poff);
+                return d;
+            }
+            VarLoc v;
+            if (static_loc(fs, e, &v))
+                return load_var(fs, e, &v, dst);
+            ElemRef er;
+            if (elem_path(fs, e, &er, false))
+                return elem_load(fs, &er, dst);
+            int r = cexpr(fs, e->u.selector.x, -1) + off;   /* f().x: a temporary's words */
+            if (dst < 0)
+                return r;
+            emit_move(fs, dst, r, type_words(fs, e, e->type, NULL));
+            return dst;
+        }
+    case E_SLICE: return cslice(fs, e, dst);
+    case E_STAR: {
+        int p, off;
+        if (!ptr_path(fs, e, &p, &off))
+            unimpl(fs, e, "pointers");
+        int d = target(fs, e, e->type, dst);
+        fs->line = e->pos.line;
+        emitaux(fs, OP_LOADP, type_words(fs, e, e->type, NULL), d, p, off);
+        return d;
+    }
+    case E_COMPOSITE: return ccomposite(fs, e, dst);
     case E_FUNCLIT: unimpl(fs, e, "function literals");
     case E_TYPEASSERT: unimpl(fs, e, "type assertions");
     default: unimpl(fs, e, "this expression");

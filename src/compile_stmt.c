@@ -41,6 +41,12 @@ static VarLoc *lhs_var(FuncState *fs, Node *lhs)
 {
     while (lhs->kind == E_PAREN)
         lhs = lhs->u.unary.x;
+    VarLoc loc;
+    if ((lhs->kind == E_SELECTOR || lhs->kind == E_INDEX) && static_loc(fs, lhs, &loc)) {
+        VarLoc *v = GC_MALLOC(sizeof *v);
+        *v = loc;
+        return v;
+    }
     if (lhs->kind != E_IDENT || !lhs->obj || lhs->obj->kind != OBJ_VAR) {
         const char *what = lhs->kind == E_INDEX ? "assignment to an element"
                          : lhs->kind == E_SELECTOR ? "assignment to a field"
@@ -58,11 +64,32 @@ static void assign1(FuncState *fs, Node *lhs, Node *rhs, bool define)
         return;
     }
     VarLoc *v;
+    ElemRef er;
+    if (elem_path(fs, lhs, &er, true)) {
+        /* a[i] = v: the index first (gc's order), then v, then the check */
+        int rv = cexpr(fs, rhs, -1);
+        elem_store(fs, &er, rv);
+        return;
+    }
+    int p, off, naux;
+    if (!define && narrow_ref(fs, lhs, &p, &off, &naux)) {
+        /* b[i] = v on a []byte, []rune ... */
+        int rv = cexpr(fs, rhs, -1);
+        emitaux(fs, OP_STOREN, naux, p, off, rv);
+        return;
+    }
+    if (!define && ptr_path(fs, lhs, &p, &off)) {
+        /* *p = v, p.f = v: p first, then v, then the store (and nil check) */
+        int rv = cexpr(fs, rhs, -1);
+        fs->line = lhs->pos.line;
+        emitaux(fs, OP_STOREP, type_words(fs, lhs, etype(lhs), NULL), p, off, rv);
+        return;
+    }
     if (define && lhs->obj && !lhs->obj->aux)
         v = new_local(fs, lhs);
     else
         v = lhs_var(fs, lhs);
-    if (v->global) {
+    if (v->global || v->heap) {
         int r = cexpr(fs, rhs, -1);
         store_var(fs, rhs, v, r);
     } else {
@@ -100,20 +127,50 @@ static void cassign(FuncState *fs, Node *s)
         /* x op= y */
         int base = ast_assign_base_op(op);
         Node *l = lhs->items[0];
-        VarLoc *v = lhs_var(fs, l);
         Type *t = etype(l);
-        if (v->global)
+        ElemRef er;
+        if (elem_path(fs, l, &er, true)) {
+            hoist_now(fs, rhs->items[0]);
+            int rx = elem_load(fs, &er, -1);
+            int ry = cexpr(fs, rhs->items[0], -1);
+            cbinary_slots(fs, s, base, t, etype(rhs->items[0]), rx, ry, rx);
+            elem_store(fs, &er, rx);
+            return;
+        }
+        int p, off, naux;
+        if (narrow_ref(fs, l, &p, &off, &naux)) {
+            hoist_now(fs, rhs->items[0]);
+            int rx = alloc_temp(fs, l, t);
+            emitaux(fs, OP_LOADN, naux, rx, p, off);
+            int ry = cexpr(fs, rhs->items[0], -1);
+            cbinary_slots(fs, s, base, t, etype(rhs->items[0]), rx, ry, rx);
+            emitaux(fs, OP_STOREN, naux, p, off, rx);
+            return;
+        }
+        if (ptr_path(fs, l, &p, &off)) {
+            hoist_now(fs, rhs->items[0]);
+            int rx = alloc_temp(fs, l, t);
+            fs->line = l->pos.line;
+            emitaux(fs, OP_LOADP, type_words(fs, l, t, NULL), rx, p, off);
+            int ry = cexpr(fs, rhs->items[0], -1);
+            cbinary_slots(fs, s, base, t, etype(rhs->items[0]), rx, ry, rx);
+            emitaux(fs, OP_STOREP, type_words(fs, l, t, NULL), p, off, rx);
+            return;
+        }
+        VarLoc *v = lhs_var(fs, l);
+        bool mem = v->global || v->heap;
+        if (mem)
             hoist_now(fs, rhs->items[0]);   /* g += f(): f runs before g is read */
         int rx;
-        if (v->global) {
+        if (mem) {
             rx = alloc_temp(fs, l, t);
-            emit(fs, OP_GETG, rx, v->slot, v->nwords);
+            load_var(fs, l, v, rx);
         } else {
             rx = v->slot;
         }
         int ry = cexpr(fs, rhs->items[0], -1);
         cbinary_slots(fs, s, base, t, etype(rhs->items[0]), rx, ry, rx);
-        if (v->global)
+        if (mem)
             store_var(fs, s, v, rx);
         return;
     }
@@ -125,7 +182,23 @@ static void cassign(FuncState *fs, Node *s)
         assign1(fs, lhs->items[0], rhs->items[0], define);
         return;
     }
-    /* Parallel assignment: every right side first, into fresh temporaries. */
+    /* Parallel assignment: the left sides' indexes, then every right side
+       into fresh temporaries, then the stores. */
+    ElemRef *ers = GC_MALLOC(lhs->len * sizeof(ElemRef));
+    bool *iselem = GC_MALLOC_ATOMIC(lhs->len * sizeof(bool));
+    int *pp = GC_MALLOC_ATOMIC(lhs->len * 3 * sizeof(int));
+    for (int i = 0; i < lhs->len; i++) {
+        pp[3 * i] = -1;
+        pp[3 * i + 2] = 0;
+        iselem[i] = false;
+        if (define)
+            continue;
+        if (narrow_ref(fs, lhs->items[i], &pp[3 * i], &pp[3 * i + 1], &pp[3 * i + 2]))
+            continue;
+        iselem[i] = elem_path(fs, lhs->items[i], &ers[i], true);
+        if (!iselem[i] && !ptr_path(fs, lhs->items[i], &pp[3 * i], &pp[3 * i + 1]))
+            pp[3 * i] = -1;
+    }
     hoist_list(fs, rhs);
     int *tmp = GC_MALLOC_ATOMIC(rhs->len * sizeof(int));
     for (int i = 0; i < rhs->len; i++) {
@@ -139,6 +212,19 @@ static void cassign(FuncState *fs, Node *s)
         Node *l = lhs->items[i];
         if (is_blank(l))
             continue;
+        if (iselem[i]) {
+            elem_store(fs, &ers[i], tmp[i]);
+            continue;
+        }
+        if (pp[3 * i] >= 0 && pp[3 * i + 2]) {
+            emitaux(fs, OP_STOREN, pp[3 * i + 2], pp[3 * i], pp[3 * i + 1], tmp[i]);
+            continue;
+        }
+        if (pp[3 * i] >= 0) {
+            fs->line = l->pos.line;
+            emitaux(fs, OP_STOREP, type_words(fs, l, etype(l), NULL), pp[3 * i], pp[3 * i + 1], tmp[i]);
+            continue;
+        }
         VarLoc *v = define && l->obj && !l->obj->aux ? new_local(fs, l) : lhs_var(fs, l);
         store_var(fs, l, v, tmp[i]);
     }
@@ -147,13 +233,27 @@ static void cassign(FuncState *fs, Node *s)
 static void cincdec(FuncState *fs, Node *s)
 {
     Node *l = s->u.incdec.x;
-    VarLoc *v = lhs_var(fs, l);
     Type *t = etype(l);
     int k = type_underlying(t)->kind;
     int r;
-    if (v->global) {
+    ElemRef er;
+    int p = -1, off = 0, naux = 0;
+    bool narrow = narrow_ref(fs, l, &p, &off, &naux);
+    bool elem = !narrow && elem_path(fs, l, &er, true);
+    bool viap = !narrow && !elem && ptr_path(fs, l, &p, &off);
+    VarLoc *v = narrow || elem || viap ? NULL : lhs_var(fs, l);
+    if (narrow) {
         r = alloc_temp(fs, l, t);
-        emit(fs, OP_GETG, r, v->slot, v->nwords);
+        emitaux(fs, OP_LOADN, naux, r, p, off);
+    } else if (elem) {
+        r = elem_load(fs, &er, -1);
+    } else if (viap) {
+        r = alloc_temp(fs, l, t);
+        fs->line = l->pos.line;
+        emitaux(fs, OP_LOADP, type_words(fs, l, t, NULL), r, p, off);
+    } else if (v->global || v->heap) {
+        r = alloc_temp(fs, l, t);
+        load_var(fs, l, v, r);
     } else {
         r = v->slot;
     }
@@ -176,7 +276,13 @@ static void cincdec(FuncState *fs, Node *s)
         if (op >= 0)
             emit(fs, op, r, r, 0);
     }
-    if (v->global)
+    if (narrow)
+        emitaux(fs, OP_STOREN, naux, p, off, r);
+    else if (elem)
+        elem_store(fs, &er, r);
+    else if (viap)
+        emitaux(fs, OP_STOREP, type_words(fs, l, t, NULL), p, off, r);
+    else if (v->global || v->heap)
         store_var(fs, s, v, r);
 }
 
@@ -190,7 +296,8 @@ static void cvarspec(FuncState *fs, Node *spec)
             if (is_blank(id))
                 continue;
             VarLoc *v = new_local(fs, id);
-            emit(fs, OP_ZERO, v->slot, v->nwords, 0);
+            if (!v->heap)       /* a heap variable's memory comes zeroed */
+                emit(fs, OP_ZERO, v->slot, v->nwords, 0);
         }
         return;
     }
@@ -302,10 +409,81 @@ static void cfor(FuncState *fs, Node *s, const char *label)
 
 /* for k, v := range s over a string: s is evaluated once; k is the byte
    offset, v the rune (Go 1.19: one k and one v for the whole loop). */
+/* for i, v := range a over an array: a copied once (when v is used), then
+   i from 0 to len(a). */
+static void crange_array(FuncState *fs, Node *s, const char *label)
+{
+    Node *x = s->u.rangestmt.x;
+    Type *xt = type_underlying(etype(x));
+    int savetop = fs->localtop, savefree = fs->freereg;
+    Type *tint = types_basic[TY_INT];
+    Node *key = s->u.rangestmt.key, *val = s->u.rangestmt.value;
+    bool define = s->u.rangestmt.op == DEFINE;
+    bool useval = val && !is_blank(val);
+    bool slice = xt->kind == TY_SLICE;
+    Type *et = slice ? xt->u.slice.elem : xt->u.array.elem;
+    int ew = type_words(fs, x, et, NULL);
+    if ((!slice && xt->u.array.len > 0x7fff) || ew > 255)
+        unimpl(fs, x, "for range over arrays this long");
+    int ta = -1;
+    if (useval || slice)
+        ta = cexpr(fs, x, alloc_temp(fs, x, etype(x)));
+    else if (!is_pure(fs, x))
+        cexpr(fs, x, -1);       /* len(f()) is not constant: f runs */
+    int ti = alloc_temp(fs, x, tint);
+    int toff = alloc_temp(fs, x, tint);
+    fs->localtop = fs->freereg;
+    emit(fs, OP_LOADI, ti, 0, 0);
+    emit(fs, OP_LOADI, toff, 0, 0);
+    VarLoc *kv = NULL, *vv = NULL;
+    if (key && !is_blank(key))
+        kv = define ? new_local(fs, key) : lhs_var(fs, key);
+    if (useval)
+        vv = define ? new_local(fs, val) : lhs_var(fs, val);
+    Branch b;
+    push_branch(fs, &b, label, true);
+    JumpList tocond = { 0 };
+    jl_add(&tocond, emitjump(fs, OP_JMP, 0));
+    int top = fs->ncode;
+    if (kv)
+        store_var(fs, key, kv, ti);
+    if (vv) {
+        int naux = slice ? narrow_aux(et) : 0;
+        int op = naux ? OP_LOADN : slice ? OP_LOADXP : OP_LOADX;
+        int a = naux ? naux : ew, c = naux ? ti : toff;
+        if (vv->global || vv->heap) {
+            int tv = alloc_temp(fs, val, et);
+            emitaux(fs, op, a, tv, ta, c);
+            store_var(fs, val, vv, tv);
+        } else {
+            emitaux(fs, op, a, vv->slot, ta, c);
+        }
+    }
+    cblock(fs, s->u.rangestmt.body->u.block.stmts);
+    patchhere(fs, &b.continues);
+    emit(fs, OP_ADDK, ti, ti, 1);
+    emit(fs, OP_ADDK, toff, toff, ew);
+    patchhere(fs, &tocond);
+    JumpList back = { 0 };
+    if (slice)
+        jl_add(&back, emit(fs, OP_JLT, ti, ta + 1, 0));
+    else
+        jl_add(&back, emit(fs, OP_JLTK, ti, (int)xt->u.array.len, 0));
+    patchto(fs, &back, top);
+    patchhere(fs, &b.breaks);
+    fs->branch = b.outer;
+    fs->localtop = savetop;
+    fs->freereg = savefree;
+}
+
 static void crange(FuncState *fs, Node *s, const char *label)
 {
     Node *x = s->u.rangestmt.x;
     Type *xt = type_underlying(etype(x));
+    if (xt->kind == TY_ARRAY || xt->kind == TY_SLICE) {
+        crange_array(fs, s, label);
+        return;
+    }
     if (xt->kind != TY_STRING) {
         const char *what = xt->kind == TY_MAP ? "maps" : xt->kind == TY_SLICE ? "slices"
                          : xt->kind == TY_ARRAY ? "arrays" : xt->kind == TY_CHAN ? "channels"
@@ -492,6 +670,10 @@ void cstmt(FuncState *fs, Node *s)
         Node *x = s->u.exprstmt.x;
         if (x->kind == E_CALL && !x->u.call.conv) {
             Node *fun = x->u.call.fun;
+            if (fun->mode == MODE_BUILTIN && fun->obj && fun->obj->builtin == BI_COPY) {
+                cexpr(fs, x, -1);
+                return;
+            }
             if (fun->mode == MODE_BUILTIN && fun->obj &&
                 fun->obj->builtin != BI_PRINT && fun->obj->builtin != BI_PRINTLN &&
                 fun->obj->builtin != BI_PANIC)

@@ -48,6 +48,7 @@ static int help(void)
            "\t--gc-stress    collect before every allocation\n"
            "\t--gc-verify    check the collector's invariants after each phase\n"
            "\t--gctrace      print a line per collection, as GODEBUG=gctrace=1\n"
+           "\t--memstats     print the heap's statistics to stderr at exit\n"
            "\t--stack-stress move the goroutine's stack at every call (tests copystack)\n");
     return 0;
 }
@@ -103,13 +104,17 @@ static int cmd_run(int argc, char **argv)
             vmconfig.gctrace = true;
             continue;
         }
+        if (strcmp(a, "--memstats") == 0) {
+            vmconfig.memstats = true;
+            continue;
+        }
         if (strncmp(a, "--max-stack=", 12) == 0)
             val = a + 12;
         else if (strcmp(a, "--max-stack") == 0 && i + 1 < argc)
             val = argv[++i];
         else {
             fprintf(stderr, "mini run: unknown flag %s\n", a);
-            fprintf(stderr, "usage: mini run [--max-stack N] [--gc-stress] [--gc-verify] [--gctrace] [--stack-stress] FILE [args]\n");
+            fprintf(stderr, "usage: mini run [--max-stack N] [--gc-stress] [--gc-verify] [--gctrace] [--memstats] [--stack-stress] FILE [args]\n");
             return 2;
         }
         char *end;

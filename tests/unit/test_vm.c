@@ -205,10 +205,38 @@ START_TEST(test_panics)
 }
 END_TEST
 
+/* Structs, arrays, pointers and slices: Go's layout in frame and heap,
+   value semantics, the heap under a collection at every allocation. */
+START_TEST(test_heap_values)
+{
+    Result r;
+    vmconfig.gcstress = vmconfig.gcverify = true;   /* inherited by the child */
+    run("package main\n\nimport \"fmt\"\n\ntype P struct{ X int; S string }\n\n"
+        "func main() {\n"
+        "a := [3]P{{1, \"a\"}}\nb := a\nb[0].X = 9\n"
+        "p := &P{2, \"b\"}\nq := p\nq.S += \"!\"\n"
+        "var s []*P\nfor i := 0; i < 100; i++ { s = append(s, &P{X: i}) }\n"
+        "fmt.Println(a[0], b[0], *p, len(s), cap(s), s[99].X, a == b)\n"
+        "}\n", 0, &r);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_str_eq(r.out, "{1 a} {9 a} {2 b!} 100 128 99 false\n");
+    vmconfig.gcstress = vmconfig.gcverify = false;
+    run(MAIN("var p *struct{ X int }\nfmt.Println(p.X)"), 0, &r);
+    ck_assert_int_eq(r.status, 2);
+    ck_assert_msg(strncmp(r.err, "panic: runtime error: invalid memory address or nil pointer dereference\n"
+                                 "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x", 130) == 0,
+                  "stderr: %s", r.err);
+    run(MAIN("s := make([]int, 2, 5)\ni := 2\nfmt.Println(s[i])"), 0, &r);
+    ck_assert_int_eq(r.status, 2);
+    ck_assert_msg(strncmp(r.err, "panic: runtime error: index out of range [2] with length 2\n", 58) == 0,
+                  "stderr: %s", r.err);
+}
+END_TEST
+
 START_TEST(test_not_implemented)
 {
     Result r;
-    run(MAIN("s := []int{1}\nfmt.Println(len(s))"), 0, &r);
+    run(MAIN("m := map[string]int{}\nfmt.Println(len(m))"), 0, &r);
     ck_assert_int_eq(r.status, 101);
     ck_assert_msg(strstr(r.err, "prog.mini:6:1: mini run: ") != NULL, "stderr: %s", r.err);
     ck_assert_msg(strstr(r.err, "is not implemented yet") != NULL, "stderr: %s", r.err);
@@ -256,6 +284,7 @@ int main(void)
     TCase *tc = tcase_create("vm");
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_arith);
+    tcase_add_test(tc, test_heap_values);
     tcase_add_test(tc, test_floats_strings);
     tcase_add_test(tc, test_control_flow);
     tcase_add_test(tc, test_calls);
