@@ -603,6 +603,16 @@ static void bind_params(FuncState *fs, NodeList *fields, Type **types, int *ti, 
     }
 }
 
+/* A method's receiver type (T or *T), NULL for a plain function. */
+Type *method_recv_type(Object *fnobj)
+{
+    Node *d = fnobj->decl;
+    if (!d || d->kind != D_FUNC || !d->u.funcdecl.recv || d->u.funcdecl.recv->len == 0)
+        return NULL;
+    Node *rf = d->u.funcdecl.recv->items[0];
+    return rf && rf->u.field.type ? rf->u.field.type->type : NULL;
+}
+
 static void compile_func(Compiler *c, Object *fnobj)
 {
     Node *decl = fnobj->decl;
@@ -611,10 +621,11 @@ static void compile_func(Compiler *c, Object *fnobj)
     fs_init(&fs, c, f);
     Type *sig = fnobj->type;
     fs.sig = sig;
-    if (decl->u.funcdecl.recv)
-        unimpl(&fs, decl, "methods");
+    Type *rtype = method_recv_type(fnobj);
     int nres = tuple_words(&fs, decl, sig->u.func.results, sig->u.func.nresults, NULL);
     int npar = tuple_words(&fs, decl, sig->u.func.params, sig->u.func.nparams, NULL);
+    if (rtype)
+        npar += type_words(&fs, decl, rtype, NULL);
     f->nres = (uint16_t)nres;
     f->npar = (uint16_t)npar;
     f->hdr = (uint16_t)(nres + npar);
@@ -626,6 +637,11 @@ static void compile_func(Compiler *c, Object *fnobj)
     for (int i = 0; i < nres; i++)
         if (fs.names[i] && strcmp(fs.names[i], "~r") != 0)
             f->zerores = true;      /* named results start at zero */
+    if (rtype) {
+        /* the receiver is the first parameter (Go's ABI) */
+        ti = 0;
+        bind_params(&fs, decl->u.funcdecl.recv, &rtype, &ti, &slot, false);
+    }
     ti = 0;
     bind_params(&fs, decl->u.funcdecl.type->u.functype.params, sig->u.func.params, &ti, &slot, false);
     for (int i = f->hdr; i < f->hdr + 3; i++) {
@@ -762,6 +778,16 @@ Program *compile_program(Package *pkg, const char *file, const char *verb)
                 if (pkg->init_funcs[j] == o)
                     k = j;
             name = ast_sprintf("main.init.%d", k);
+        } else if (d->u.funcdecl.recv) {
+            /* Go's symbol names: main.T.M, main.(*T).M */
+            Type *rt = method_recv_type(o);
+            if (!rt)
+                unimpl(&fs0, d, "this method");
+            if (rt->kind == TY_POINTER)
+                name = ast_sprintf("main.(*%s).%s", rt->u.pointer.elem->kind == TY_NAMED ?
+                                   rt->u.pointer.elem->u.named.obj->name : "?", o->name);
+            else
+                name = ast_sprintf("main.%s.%s", rt->kind == TY_NAMED ? rt->u.named.obj->name : "?", o->name);
         } else {
             name = ast_sprintf("main.%s", o->name);
         }

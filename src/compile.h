@@ -131,6 +131,7 @@ int alloc_temp(FuncState *fs, Node *at, Type *t);
 VarLoc *varloc(FuncState *fs, Node *at, Object *obj);
 VarLoc *declare_local(FuncState *fs, Node *at, Object *obj);
 int func_index(FuncState *fs, Node *at, Object *fnobj);
+Type *method_recv_type(Object *fnobj);
 int native_index(FuncState *fs, const Native *nat);
 void emit_load_const(FuncState *fs, Node *at, ConstVal *cv, Type *t, int dst);
 void use_callarea(FuncState *fs, int words);

@@ -1511,7 +1511,10 @@ static void cpanic(FuncState *fs, Node *call)
     emit(fs, OP_CALLN, CALLAREA, native_index(fs, native_lookup("builtin", "panic")), 5);
 }
 
-static void cargs_call(FuncState *fs, Node *call, Type *sig, int op, int idx);
+static void cargs_call(FuncState *fs, Node *call, Type *sig, int op, int idx, Node *recv);
+static Node *method_receiver(FuncState *fs, Node *fun, Object *fobj);
+static bool has_fmt_method(Type *t, int depth);
+static Node *embed_chain(FuncState *fs, Node *fun, int n);
 
 void ccall(FuncState *fs, Node *call)
 {
@@ -1543,22 +1546,129 @@ void ccall(FuncState *fs, Node *call)
             const char *nm = fobj->name;
             bool hasfmt = nm[strlen(nm) - 1] == 'f';
             int nres = nm[0] == 'S' ? 2 : 0;
+            NodeList *fargs = call->u.call.args;
+            for (int i = 0; fargs && i < fargs->len; i++)
+                if (has_fmt_method(etype(fargs->items[i]), 0))
+                    unimpl(fs, fargs->items[i], "printing values with String or Error methods");
             cprintcall(fs, call, native_index(fs, nat), nres, hasfmt);
             return;
         }
-        cargs_call(fs, call, fobj->type, OP_CALLN, native_index(fs, nat));
+        cargs_call(fs, call, fobj->type, OP_CALLN, native_index(fs, nat), NULL);
+        return;
+    }
+    if (fun->kind == E_SELECTOR && fobj && fobj->kind == OBJ_FUNC) {
+        if (fun->u.selector.x->mode == MODE_TYPEEXPR)
+            unimpl(fs, call, "method expressions");
+        Node *recv = method_receiver(fs, fun, fobj);
+        cargs_call(fs, call, fobj->type, OP_CALL, func_index(fs, call, fobj), recv);
         return;
     }
     if (fun->kind != E_IDENT || !fobj || fobj->kind != OBJ_FUNC)
         unimpl(fs, call, fun->kind == E_SELECTOR ? "method calls" : "calls of function values");
-    cargs_call(fs, call, fobj->type, OP_CALL, func_index(fs, call, fobj));
+    cargs_call(fs, call, fobj->type, OP_CALL, func_index(fs, call, fobj), NULL);
+}
+
+/* Does fmt find a String or Error method in t or a value t holds? */
+static bool has_fmt_method(Type *t, int depth)
+{
+    if (!t || depth > 8)
+        return false;
+    if (t->kind == TY_NAMED)
+        for (int i = 0; i < t->u.named.nmethods; i++)
+            if (strcmp(t->u.named.methods[i].name, "String") == 0 ||
+                strcmp(t->u.named.methods[i].name, "Error") == 0)
+                return true;
+    Type *u = type_underlying(t);
+    if (!u || (u == t && t->kind == TY_NAMED))
+        return false;
+    switch (u->kind) {
+    case TY_POINTER: return has_fmt_method(u->u.pointer.elem, depth + 1);
+    case TY_SLICE: return has_fmt_method(u->u.slice.elem, depth + 1);
+    case TY_ARRAY: return has_fmt_method(u->u.array.elem, depth + 1);
+    case TY_STRUCT:
+        for (int i = 0; i < u->u.strct.nfields; i++) {
+            Field *f = &u->u.strct.fields[i];
+            if (has_fmt_method(f->type, depth + 1))
+                return true;
+            if (f->embedded) {
+                Selection s1 = type_lookup(t, "String"), s2 = type_lookup(t, "Error");
+                if (s1.kind == SEL_METHOD || s2.kind == SEL_METHOD)
+                    return true;
+            }
+        }
+        return false;
+    default: return false;
+    }
+}
+
+/* x.M(...): the receiver argument as an expression tree the rest of the
+   compiler knows: the embedded fields of the selector's path one
+   selector each (through pointers where the path has them), then Go's
+   automatic &x for a pointer method on an addressable value or *p for a
+   value method through a pointer (which panics on nil). */
+static Node *embed_chain(FuncState *fs, Node *fun, int n)
+{
+    Node *r = fun->u.selector.x;
+    Type *t = etype(r);
+    for (int i = 0; i < n; i++) {
+        int idx = fun->u.selector.path[i];
+        Type *u = type_underlying(t);
+        bool ind = u->kind == TY_POINTER;
+        if (ind)
+            u = type_underlying(u->u.pointer.elem);
+        if (u->kind != TY_STRUCT || idx < 0 || idx >= u->u.strct.nfields)
+            unimpl(fs, fun, "this method call");
+        Field *f = &u->u.strct.fields[idx];
+        Node *sel = ast_new(E_IDENT, fun->pos);
+        sel->u.ident.name = f->name;
+        Node *n = ast_new(E_SELECTOR, fun->pos);
+        n->u.selector.x = r;
+        n->u.selector.sel = sel;
+        n->u.selector.path = GC_MALLOC_ATOMIC(sizeof(int));
+        n->u.selector.path[0] = idx;
+        n->u.selector.pathlen = 1;
+        n->u.selector.indirect = ind;
+        n->obj = f->obj;
+        n->type = f->type;
+        n->mode = ind || r->mode == MODE_VAR ? MODE_VAR : MODE_VALUE;
+        r = n;
+        t = f->type;
+    }
+    return r;
+}
+
+static Node *method_receiver(FuncState *fs, Node *fun, Object *fobj)
+{
+    Node *r = embed_chain(fs, fun, fun->u.selector.pathlen);
+    Type *t = etype(r);
+    Type *rt = method_recv_type(fobj);
+    if (!rt)
+        unimpl(fs, fun, "this method call");
+    bool want_ptr = rt->kind == TY_POINTER;
+    bool have_ptr = type_underlying(t)->kind == TY_POINTER && t->kind != TY_NAMED;
+    if (want_ptr && !have_ptr) {
+        Node *n = ast_new(E_UNARY, fun->pos);
+        n->u.unary.op = '&';
+        n->u.unary.x = r;
+        n->type = type_new_pointer(t);
+        n->mode = MODE_VALUE;
+        r = n;
+    } else if (!want_ptr && have_ptr) {
+        Node *n = ast_new(E_STAR, fun->pos);
+        n->u.unary.x = r;
+        n->type = type_underlying(t)->u.pointer.elem;
+        n->mode = MODE_VAR;
+        r = n;
+    }
+    return r;
 }
 
 /* Lays out a call's results and arguments in the call area as sig says
    and emits op (CALL of function idx, or CALLN of native idx). */
-static void cargs_call(FuncState *fs, Node *call, Type *sig, int op, int idx)
+static void cargs_call(FuncState *fs, Node *call, Type *sig, int op, int idx, Node *recv)
 {
     int nres = 0, npar = 0;
+    int rw = recv ? type_words(fs, recv, etype(recv), NULL) : 0;
     for (int i = 0; i < sig->u.func.nresults; i++)
         nres += type_words(fs, call, sig->u.func.results[i], NULL);
     for (int i = 0; i < sig->u.func.nparams; i++)
@@ -1569,6 +1679,11 @@ static void cargs_call(FuncState *fs, Node *call, Type *sig, int op, int idx)
     int nargs = args ? args->len : 0;
     if (nargs == 1 && args->items[0]->type && args->items[0]->type->kind == TY_TUPLE) {
         /* f(g()): g's results become f's arguments */
+        int rt = -1;
+        if (recv) {
+            rt = alloc_temp(fs, recv, etype(recv));
+            rt = cexpr(fs, recv, rt);
+        }
         ccall(fs, args->items[0]);
         uint8_t *kinds = GC_MALLOC_ATOMIC(npar + 1);
         int w = 0;
@@ -1576,18 +1691,25 @@ static void cargs_call(FuncState *fs, Node *call, Type *sig, int op, int idx)
             w += type_words(fs, call, sig->u.func.params[i], kinds + w);
         int t = alloc_slots(fs, npar, kinds, NULL);
         emit_move(fs, t, CALLAREA, npar);
-        emit_move(fs, CALLAREA + nres, t, npar);
+        emit_move(fs, CALLAREA + nres + rw, t, npar);
+        if (recv)
+            emit_move(fs, CALLAREA + nres, rt, rw);
     } else {
-        ArgItem *items = GC_MALLOC((nargs + 1) * sizeof(ArgItem));
-        int off = nres;
+        ArgItem *items = GC_MALLOC((nargs + 2) * sizeof(ArgItem));
+        int off = nres, ni = 0;
+        if (recv) {
+            items[ni++] = (ArgItem){ recv, off, rw, 0, etype(recv), NULL, 0 };
+            off += rw;
+        }
         for (int i = 0; i < nargs; i++) {
             Type *pt = sig->u.func.params[i];
             int w = type_words(fs, args->items[i], pt, NULL);
-            items[i] = (ArgItem){ args->items[i], off, w, 0, pt, NULL, 0 };
+            items[ni++] = (ArgItem){ args->items[i], off, w, 0, pt, NULL, 0 };
             off += w;
         }
-        eval_args(fs, items, nargs);
+        eval_args(fs, items, ni);
     }
+    npar += rw;
     use_callarea(fs, nres + npar);
     fs->line = call->pos.line;
     emit(fs, op, CALLAREA, idx, op == OP_CALLN ? nres + npar : 0);
@@ -1931,8 +2053,14 @@ int cexpr(FuncState *fs, Node *e, int dst)
         {
             int off;
             if (e->obj && e->obj->kind == OBJ_FUNC)
-                unimpl(fs, e, "methods");
+                unimpl(fs, e, e->u.selector.x->mode == MODE_TYPEEXPR ? "method expressions" : "method values");
             int p, poff;
+            if (e->u.selector.indirect && e->u.selector.pathlen > 1 && e->u.selector.path) {
+                /* a promoted field through an embedded pointer: one
+                   selector per step */
+                Node *chain = embed_chain(fs, e, e->u.selector.pathlen);
+                return cexpr(fs, chain, dst);
+            }
             if (e->u.selector.indirect || !field_path(e, &off)) {
                 if (!ptr_path(fs, e, &p, &poff))
                     unimpl(fs, e, e->u.selector.indirect ? "pointers" : "this selector");
