@@ -821,8 +821,14 @@ static bool has_call(Node *e)
     case E_CALL:
         if (e->u.call.fun->mode == MODE_BUILTIN && e->u.call.fun->obj && e->u.call.fun->obj->builtin == BI_NEW)
             return false;
-        if (e->u.call.conv || e->u.call.fun->mode == MODE_BUILTIN)
-            return e->u.call.args && e->u.call.args->len > 0 && has_call(e->u.call.args->items[0]);
+        if (e->u.call.conv || e->u.call.fun->mode == MODE_BUILTIN) {
+            /* a builtin or conversion calls nothing itself, but any argument may */
+            if (e->u.call.args)
+                for (int i = 0; i < e->u.call.args->len; i++)
+                    if (has_call(e->u.call.args->items[i]))
+                        return true;
+            return false;
+        }
         return true;
     default:
         return false;
@@ -860,8 +866,13 @@ static bool reads_memory(Node *e)
     case E_INDEX:
         return reads_memory(e->u.index.x) || reads_memory(e->u.index.index);
     case E_CALL:
-        if (e->u.call.conv || e->u.call.fun->mode == MODE_BUILTIN)
-            return e->u.call.args && e->u.call.args->len > 0 && reads_memory(e->u.call.args->items[0]);
+        if (e->u.call.conv || e->u.call.fun->mode == MODE_BUILTIN) {
+            if (e->u.call.args)
+                for (int i = 0; i < e->u.call.args->len; i++)
+                    if (reads_memory(e->u.call.args->items[i]))
+                        return true;
+            return false;
+        }
         return false;
     default:
         return true;
@@ -918,7 +929,8 @@ void hoist_now(FuncState *fs, Node *e)
         return;
     case E_CALL:
         if (e->u.call.conv || e->u.call.fun->mode == MODE_BUILTIN) {
-            hoist_now(fs, e->u.call.args->items[0]);
+            for (int i = 0; e->u.call.args && i < e->u.call.args->len; i++)
+                hoist_now(fs, e->u.call.args->items[i]);
             return;
         }
         if (find_hoisted(fs, e) >= 0)
