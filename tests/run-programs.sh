@@ -6,7 +6,9 @@
 # are run: stdout must equal NAME.out, the exit status NAME.code (0 when
 # absent) and, when NAME.err exists, the first stderr line must equal it.
 # Every other program must pass `mini check` cleanly (until the VM runs it).
+# MINI_RUN_FLAGS adds run flags (CTest's programs-gcstress: --gc-stress).
 set -u
+read -r -a runflags <<< "${MINI_RUN_FLAGS:-}"
 mini=$1; shift
 case "$mini" in /*) ;; *) mini="$PWD/$mini" ;; esac
 dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/programs
@@ -26,7 +28,7 @@ for f in "${files[@]}"; do
     base="${f%.mini}"
     if [ -n "${runnable[$name]:-}" ]; then
         nrun=$((nrun + 1))
-        timeout 60 "$mini" run "$f" < /dev/null > "$tmp/out" 2> "$tmp/err"
+        timeout 120 "$mini" run "${runflags[@]}" "$f" < /dev/null > "$tmp/out" 2> "$tmp/err"
         rc=$?
         want=0
         [ -f "$base.code" ] && want=$(cat "$base.code")
