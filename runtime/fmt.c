@@ -6,32 +6,44 @@
  * fmtQ, fmtSbx, fmtC, fmtQc, fmtUnicode, truncate); floats go through
  * runtime/strconv's fmt_float (fmt.fmtFloat).
  *
- * Operands. Until interfaces exist, the compiler passes each ...any operand
- * as four words {kind, word0, word1, type name}: kind is typedesc.h's,
- * word0/word1 the value (a string is ptr, len), the name a C string as %T
- * prints it ("int", "main.Celsius"). The natives' slot layout is the mini
- * convention: [results][format string][operands]. Sprint* allocate their
- * result only after reading every operand, so the call area (which the
- * collector does not scan) holds nothing they still need.
+ * Operands. Each ...any operand is an empty interface {RType *, data}
+ * (runtime/iface.h); the natives' slot layout is the mini convention:
+ * [results][format string][operands]. Values with Error or String methods
+ * are printed by calling them (Go: handleMethods) through vm_callback,
+ * which may move the goroutine's stack: the natives copy their operands
+ * out of the stack first and find their results' slots again afterwards.
+ * The operands' heap objects stay alive because the collector scans the
+ * caller's call area conservatively while a native runs.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "strconv.h"
+#include "iface.h"
 #include "typedesc.h"
 #include "vm.h"
 
 typedef struct Operand {
-    int kind;
+    int kind;          /* 0: a nil interface */
     Slot w0, w1;       /* struct, array: w0 the value's address; w1 (also pointers) its RType */
     const char *name;
     int depth;         /* Go's printValue depth: 0 for an operand itself */
+    const RType *rt;   /* its dynamic type (handleMethods) */
+    void *recv;        /* the interface data word a method call gets as its receiver */
 } Operand;
 
+static Operand valueOperand(const void *p, const RType *t);
+
+/* An operand: the eface at a. */
 static Operand operand(const Slot *a)
 {
-    return (Operand){ (int)a[0].u, a[1], a[2], a[3].s, 0 };
+    const RType *t = a[0].p;
+    if (!t)
+        return (Operand){ 0, { 0 }, { 0 }, "<nil>", 0, NULL, NULL };
+    Operand o = valueOperand(t->direct ? (const void *)&a[1] : a[1].p, t);
+    o.depth = 0;
+    return o;
 }
 
 static bool isSigned(int k)
@@ -231,19 +243,65 @@ static void badVerb(StrBuf *b, FmtFlags *f, const Operand *a, char verb)
     strbuf_puts(b, "%!");
     strbuf_putc(b, verb);
     strbuf_putc(b, '(');
+    if (a->kind == 0) {
+        strbuf_puts(b, "<nil>)");
+        return;
+    }
     strbuf_puts(b, a->name);
     strbuf_putc(b, '=');
     printArg(b, f, a, 'v');
     strbuf_putc(b, ')');
 }
 
-/* Go: pp.printArg for the basic kinds. */
+/* Go: pp.fmtString. */
+static void fmtString(StrBuf *b, FmtFlags *f, const char *s, size_t n, char verb)
+{
+    switch (verb) {
+    case 'v': if (f->sharpV) fmtQ(b, f, s, n); else fmtS(b, f, s, n); break;
+    case 's': fmtS(b, f, s, n); break;
+    case 'x': fmtSx(b, f, s, n, ldigits); break;
+    case 'X': fmtSx(b, f, s, n, udigits); break;
+    case 'q': fmtQ(b, f, s, n); break;
+    }
+}
+
+/* Go: pp.handleMethods: an error's Error or a Stringer's String, called
+   through vm_callback, for the verbs that print strings. */
+static bool handleMethods(StrBuf *b, FmtFlags *f, const Operand *a, char verb)
+{
+    if (!a->rt || a->rt->nmethods == 0 || f->sharpV)
+        return false;
+    if (verb != 'v' && verb != 's' && verb != 'x' && verb != 'X' && verb != 'q')
+        return false;
+    struct Func *m = find_string_method(a->rt, "Error");
+    if (!m)
+        m = find_string_method(a->rt, "String");
+    if (!m)
+        return false;
+    Slot args[3] = { { 0 }, { 0 }, { .p = a->recv } };
+    Slot res[2];
+    vm_callback(vm_curg, m, args, 3, res, 2);
+    fmtString(b, f, res[0].s, (size_t)res[1].u, verb);
+    return true;
+}
+
+/* Go: pp.printArg. */
 static void printArg(StrBuf *b, FmtFlags *f, const Operand *a, char verb)
 {
+    if (a->kind == 0) {
+        /* a nil interface */
+        if (verb == 'T' || verb == 'v')
+            fmt_pad(b, "<nil>", 5, f);
+        else
+            badVerb(b, f, a, verb);
+        return;
+    }
     if (verb == 'T') {
         fmtS(b, f, a->name, strlen(a->name));
         return;
     }
+    if (handleMethods(b, f, a, verb))
+        return;
     int k = a->kind;
     if (k == kindBool) {
         if (verb == 't' || verb == 'v') {
@@ -367,7 +425,16 @@ static void fmtPointer(StrBuf *b, FmtFlags *f, const Operand *a, char verb)
 /* The operand for the value of type t at p (Go layout). */
 static Operand valueOperand(const void *p, const RType *t)
 {
-    Operand a = { t->td.kind, { 0 }, { 0 }, t->td.name, 1 };
+    if (t->td.kind == kindInterface) {
+        /* Go: printValue's Interface case: the value inside, or <nil> */
+        void *const *w = p;
+        const RType *dt = iface_type(w[0], t->nmethods > 0);
+        if (!dt)
+            return (Operand){ 0, { 0 }, { 0 }, "<nil>", 1, NULL, NULL };
+        return valueOperand(dt->direct ? (const void *)&w[1] : w[1], dt);
+    }
+    Operand a = { t->td.kind, { 0 }, { 0 }, t->td.name, 1, t,
+                  t->direct ? *(void *const *)p : (void *)p };
     const unsigned char *q = p;
     switch (t->td.kind) {
     case kindBool: case kindUint8: a.w0.u = *(const uint8_t *)q; break;
@@ -462,9 +529,9 @@ static void doPrint(StrBuf *b, const Slot *ops, int n)
 {
     FmtFlags f = { 0 };
     for (int i = 0; i < n; i++) {
-        Operand a = operand(ops + 4 * i);
+        Operand a = operand(ops + 2 * i);
         bool isString = a.kind == kindString;
-        if (i > 0 && !isString && operand(ops + 4 * (i - 1)).kind != kindString)
+        if (i > 0 && !isString && operand(ops + 2 * (i - 1)).kind != kindString)
             strbuf_putc(b, ' ');
         printArg(b, &f, &a, 'v');
     }
@@ -475,7 +542,7 @@ static void doPrintln(StrBuf *b, const Slot *ops, int n)
 {
     FmtFlags f = { 0 };
     for (int i = 0; i < n; i++) {
-        Operand a = operand(ops + 4 * i);
+        Operand a = operand(ops + 2 * i);
         if (i > 0)
             strbuf_putc(b, ' ');
         printArg(b, &f, &a, 'v');
@@ -505,7 +572,7 @@ static bool intFromArg(const Slot *ops, int n, int *argNum, int *num)
     bool ok = false;
     *num = 0;
     if (*argNum < n) {
-        Operand a = operand(ops + 4 * *argNum);
+        Operand a = operand(ops + 2 * *argNum);
         if (isInteger(a.kind)) {
             int64_t v = a.w0.i;
             if (!isSigned(a.kind) && (int64_t)a.w0.u < 0)
@@ -598,7 +665,7 @@ static void doPrintf(StrBuf *b, const char *format, size_t end, const Slot *ops,
                 f.plusV = f.plus;
                 f.plus = false;
             }
-            Operand a = operand(ops + 4 * argNum);
+            Operand a = operand(ops + 2 * argNum);
             if (verb >= 0x80) {
                 /* no verb above ASCII exists: Go's badVerb writes the rune */
                 strbuf_puts(b, "%!");
@@ -619,7 +686,7 @@ static void doPrintf(StrBuf *b, const char *format, size_t end, const Slot *ops,
         FmtFlags f = { 0 };
         strbuf_puts(b, "%!(EXTRA ");
         for (int k = argNum; k < n; k++) {
-            Operand a = operand(ops + 4 * k);
+            Operand a = operand(ops + 2 * k);
             if (k > argNum)
                 strbuf_puts(b, ", ");
             strbuf_puts(b, a.name);
@@ -630,10 +697,13 @@ static void doPrintf(StrBuf *b, const char *format, size_t end, const Slot *ops,
     }
 }
 
-static void writeout(StrBuf *b)
+/* Print*: writes b and returns (n int, err error) in res. */
+static void writeout(Slot *res, StrBuf *b)
 {
     if (b->len)
         fwrite(b->p, 1, b->len, stdout);
+    res[0].u = b->len;
+    res[1].p = res[2].p = NULL;
     strbuf_free(b);
 }
 
@@ -648,46 +718,73 @@ static void retstring(Slot *res, StrBuf *b)
     strbuf_free(b);
 }
 
+/* The operands, copied off the stack (a String method may move it). */
+static Slot *copyops(const Slot *a, int n)
+{
+    Slot *c = malloc((size_t)(n > 0 ? n : 1) * sizeof(Slot));
+    if (n > 0)
+        memcpy(c, a, (size_t)n * sizeof(Slot));
+    return c;
+}
+
 static void fmt_Print(G *gp, Slot *a, int n)
 {
     StrBuf b = { 0 };
-    doPrint(&b, a, n / 4);
-    writeout(&b);
+    ptrdiff_t off = a - gp->fp;
+    Slot *ops = copyops(a, n);
+    doPrint(&b, ops + 3, (n - 3) / 2);
+    free(ops);
+    writeout(gp->fp + off, &b);
 }
 
 static void fmt_Println(G *gp, Slot *a, int n)
 {
     StrBuf b = { 0 };
-    doPrintln(&b, a, n / 4);
-    writeout(&b);
+    ptrdiff_t off = a - gp->fp;
+    Slot *ops = copyops(a, n);
+    doPrintln(&b, ops + 3, (n - 3) / 2);
+    free(ops);
+    writeout(gp->fp + off, &b);
 }
 
 static void fmt_Printf(G *gp, Slot *a, int n)
 {
     StrBuf b = { 0 };
-    doPrintf(&b, a[0].s, (size_t)a[1].u, a + 2, (n - 2) / 4);
-    writeout(&b);
+    ptrdiff_t off = a - gp->fp;
+    Slot *ops = copyops(a, n);
+    doPrintf(&b, ops[3].s, (size_t)ops[4].u, ops + 5, (n - 5) / 2);
+    free(ops);
+    writeout(gp->fp + off, &b);
 }
 
 static void fmt_Sprint(G *gp, Slot *a, int n)
 {
     StrBuf b = { 0 };
-    doPrint(&b, a + 2, (n - 2) / 4);
-    retstring(a, &b);
+    ptrdiff_t off = a - gp->fp;
+    Slot *ops = copyops(a, n);
+    doPrint(&b, ops + 2, (n - 2) / 2);
+    free(ops);
+    retstring(gp->fp + off, &b);
 }
 
 static void fmt_Sprintln(G *gp, Slot *a, int n)
 {
     StrBuf b = { 0 };
-    doPrintln(&b, a + 2, (n - 2) / 4);
-    retstring(a, &b);
+    ptrdiff_t off = a - gp->fp;
+    Slot *ops = copyops(a, n);
+    doPrintln(&b, ops + 2, (n - 2) / 2);
+    free(ops);
+    retstring(gp->fp + off, &b);
 }
 
 static void fmt_Sprintf(G *gp, Slot *a, int n)
 {
     StrBuf b = { 0 };
-    doPrintf(&b, a[2].s, (size_t)a[3].u, a + 4, (n - 4) / 4);
-    retstring(a, &b);
+    ptrdiff_t off = a - gp->fp;
+    Slot *ops = copyops(a, n);
+    doPrintf(&b, ops[2].s, (size_t)ops[3].u, ops + 4, (n - 4) / 2);
+    free(ops);
+    retstring(gp->fp + off, &b);
 }
 
 const Native fmt_natives[] = {

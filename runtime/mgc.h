@@ -110,6 +110,8 @@ void gc_scan_words(const void *base, uintptr_t nwords, const uint8_t *bitmap);
 void gc_scan_stack(const void *base, uintptr_t nwords, const uint8_t *bitmap);
 void gc_scan_globals(const void *base, uintptr_t nwords, const uint8_t *bitmap);
 void gc_shade(const void *p);
+/* Conservatively: words that point into allocated heap objects (mgcmark.c). */
+void gc_scan_conservative(const void *base, uintptr_t nwords);
 
 /* Temporary roots for C code in the runtime (natives) that holds heap
  * pointers across an allocation: push the address of the C variable, pop

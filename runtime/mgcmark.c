@@ -203,6 +203,25 @@ void gc_scan_stack(const void *base, uintptr_t nwords, const uint8_t *bitmap)
     scanblock((uintptr_t)base, nwords * 8, bitmap);
 }
 
+/* Words whose kinds nobody recorded (a native's arguments in its caller's
+   call area) are scanned conservatively: a word that points into an
+   allocated heap object keeps it alive, anything else is skipped. Safe
+   because mini's heap never moves objects; the price is at most a
+   falsely retained object. */
+void gc_scan_conservative(const void *base, uintptr_t nwords)
+{
+    const uintptr_t *v = base;
+    for (uintptr_t w = 0; w < nwords; w++) {
+        uintptr_t p = v[w];
+        mspan *s = p ? spanOf(p) : NULL;
+        if (s == NULL || s->state != mSpanInUse || p < s->startAddr || p >= s->limit)
+            continue;
+        if (!isAllocated(s, objIndex(s, p)))
+            continue;
+        rootVisit(p);
+    }
+}
+
 void gc_scan_globals(const void *base, uintptr_t nwords, const uint8_t *bitmap)
 {
     if (rootVisit == shade)

@@ -127,6 +127,16 @@ OP(BYTES2STR,"a b",         "s[a..a+2) = string([]byte s[b..b+3)): a new heap co
 OP(STR2RUNES,"a b",         "s[a..a+3) = []rune(string s[b..b+2))")
 OP(RUNES2STR,"a b",         "s[a..a+2) = string([]rune s[b..b+3)), UTF-8")
 OP(STORETAIL,"a b n aux",   "the last aux elements (c words each) of slice s[a..] = s[b..b+aux*c)")
+/* ---- interfaces: {type or itab, data} in two slots (runtime/iface.h) ---- */
+OP(CONVE,   "a b Kc",       "s[a..a+2) = any(value s[b..]) of the RType K[c]: {K[c], convT} (Go: convT)")
+OP(CONVI,   "a b Kc",       "s[a..a+2) = I(value s[b..]) with the Itab K[c]: {K[c], convT of its type}")
+OP(I2E,     "a b",          "s[a..a+2) = any(iface s[b..]): {tab->type or nil, data}")
+OP(I2I,     "a b Kc",       "s[a..a+2) = J(iface or eface s[b..]), J = the interface RType K[c] (aux=1: the source is an eface): getitab, which must succeed")
+OP(ASSERT,  "a b Kc aux",   "s[a..] = s[b..].(T), T concrete, AssertDesc K[c]; aux&1: comma-ok (ok after the value), aux&2: the source is an iface; panics otherwise")
+OP(ASSERTI, "a b Kc aux",   "s[a..a+2) = s[b..].(J), J an interface, AssertDesc K[c]; aux as ASSERT")
+OP(EQIFACE, "a b c aux",    "s[a] = iface s[b..] == iface s[c..] (aux=1: non-empty interfaces); panics for uncomparable dynamic types")
+OP(ISTYPE,  "a b Kc aux",   "s[a] = the dynamic type of interface s[b..] is the RType K[c] (aux=1: s[b] is an itab); a type switch case")
+OP(CALLI,   "a b m",        "call method c of the itab s[b] with its frame at s[a] (the receiver, s[b+1], already there); nil itab: nil dereference panic")
 /* ---- control flow ---- */
 OP(JMP,     "T",            "goto T")
 OP(JMPT,    "a T",          "if s[a] goto T")

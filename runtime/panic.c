@@ -15,6 +15,7 @@
 
 #include "strconv.h"
 #include "throw.h"
+#include "iface.h"
 #include "typedesc.h"
 #include <string.h>
 #include "vm.h"
@@ -60,7 +61,7 @@ void traceback(G *gp, FILE *out)
         Slot *rec = fp + fn->hdr;
         fn = rec[2].p;
         if (fn)     /* the caller's CALL is the instruction before the return ip */
-            ip = (const Instr *)rec[0].p - 1;
+            ip = (const Instr *)(rec[0].u & ~(uintptr_t)1) - 1;
         fp -= rec[1].u;
     }
 }
@@ -181,17 +182,37 @@ static void printpanicval(StrBuf *b, int kind, Slot w0, Slot w1, const char *nam
         strbuf_puts(b, kind == kindString ? "\")" : ")");
 }
 
-/* builtin panic(v) for a value of basic kind: args are {kind, word0,
-   word1, type name ptr, type name len} (name empty for unnamed types).
-   Go: gopanic; with nothing to recover it, printpanics + exit(2). */
+/* builtin panic(v), v an `any` {RType *, data}. Go: gopanic; with nothing
+   to recover it, printpanics: an error prints its Error(), a Stringer its
+   String() (called through vm_callback), a basic value printpanicval's
+   way, anything else as (T) address. Then the traceback and exit(2). */
 void builtin_panic(G *gp, Slot *args, int nargs)
 {
     (void)nargs;
+    const RType *t = args[0].p;
+    void *data = args[1].p;
     StrBuf b = { 0 };
     strbuf_puts(&b, "panic: ");
-    printpanicval(&b, (int)args[0].u, args[1], args[2], args[3].s, (size_t)args[4].u);
-    if (args[0].u == kindString && args[4].u == 0) {
-        /* Go 1.18+: a panic string that is an error's text prints as is */
+    struct Func *m = find_string_method(t, "Error");
+    if (!m)
+        m = find_string_method(t, "String");
+    if (!t) {
+        strbuf_puts(&b, "nil");
+    } else if (m) {
+        Slot a[3] = { { 0 }, { 0 }, { .p = data } }, res[2];
+        vm_callback(gp, m, a, 3, res, 2);
+        strbuf_write(&b, res[0].s, (size_t)res[1].u);
+    } else if (t->td.kind <= kindFloat64 || t->td.kind == kindString) {
+        Slot w[2] = { { 0 }, { 0 } };
+        unboxT(t, data, w);
+        const char *name = t->td.name;
+        printpanicval(&b, t->td.kind, w[0], w[1], name, strchr(name, '.') ? strlen(name) : 0);
+    } else {
+        char buf[64];
+        snprintf(buf, sizeof buf, ") %p", t->direct ? data : data);
+        strbuf_putc(&b, '(');
+        strbuf_puts(&b, t->td.name);
+        strbuf_puts(&b, buf);
     }
     strbuf_puts(&b, "\n\n");
     fflush(stdout);

@@ -46,6 +46,7 @@
 #define MINI_TYPEDESC_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 enum {
@@ -76,12 +77,33 @@ typedef struct RField {
     const struct RType *typ;
 } RField;
 
+/* A method of a type's method set, or of an interface (Go: method,
+ * imethod). name and sig (the signature without the receiver, as Go
+ * spells it: "func() string") identify it: getitab matches both. ifn is
+ * the function an itab calls: its receiver is one word, the data word of
+ * an interface holding the type (the method itself for pointer receivers
+ * and pointer-shaped types, else the `(*T).M` wrapper that loads the
+ * value); NULL in an interface's list. */
+typedef struct RMethod {
+    const char *name;
+    const char *sig;
+    struct Func *ifn;
+} RMethod;
+
 typedef struct RType {
     TypeDesc td;
     const struct RType *elem;   /* kindArray */
     int64_t len;                /* kindArray */
     int nfields;                /* kindStruct */
     const RField *fields;
+    /* kindInterface: its methods; other kinds: the method set (the methods
+       callable through an interface holding the type). Sorted by name. */
+    int nmethods;
+    const RMethod *methods;
+    /* Go's kindDirectIface: an interface holding the type stores the value
+       itself in its data word (pointers, maps, chans, funcs), not a
+       pointer to a boxed copy. */
+    bool direct;
 } RType;
 
 /* typeHasPointers: Go's t.ptrdata != 0. A NULL type is raw, pointer-free

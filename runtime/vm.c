@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "iface.h"
 #include "malloc.h"
 #include "sizeclasses.h"
 #include "mgc.h"
@@ -110,6 +111,7 @@ void vm_execute(G *gp)
     Program *prog = vm_prog;
     uintptr_t stackguard = gp->stackguard0;
     const Instr *in;
+    Func *callee;      /* CALL, CALLI: the function being called */
 
 #define S(x) (fp[(x)])
 #define A (S(in->a))
@@ -282,6 +284,89 @@ void vm_execute(G *gp)
         void *p = mallocgc(size ? size : 8, &t->td, true);   /* may collect */
         LOAD();
         A.p = p;
+        VMNEXT();
+    }
+    VMCASE(CONVE) {
+        const RType *t = K[in->c].p;
+        SAVE();
+        void *d = convT(t, &B);     /* may collect */
+        LOAD();
+        A.p = (void *)t;
+        S(in->a + 1).p = d;
+        VMNEXT();
+    }
+    VMCASE(CONVI) {
+        const Itab *tab = K[in->c].p;
+        SAVE();
+        void *d = convT(tab->type, &B);
+        LOAD();
+        A.p = (void *)tab;
+        S(in->a + 1).p = d;
+        VMNEXT();
+    }
+    VMCASE(I2E) {
+        const Itab *tab = B.p;
+        S(in->a + 1) = S(in->b + 1);
+        A.p = tab ? (void *)tab->type : NULL;
+        VMNEXT();
+    }
+    VMCASE(I2I) {
+        const RType *t = iface_type(B.p, in->aux == 0);
+        S(in->a + 1) = S(in->b + 1);
+        A.p = t ? (void *)getitab(K[in->c].p, t, NULL) : NULL;
+        VMNEXT();
+    }
+    VMCASE(ASSERT) {
+        const AssertDesc *d = K[in->c].p;
+        if (B.p == d->want) {
+            void *data = S(in->b + 1).p;
+            unboxT(d->target, data, &A);
+            if (in->aux & 1)
+                S(in->a + (d->target->td.size + 7) / 8).u = 1;
+        } else if (in->aux & 1) {
+            uintptr_t w = (d->target->td.size + 7) / 8;
+            memset(&A, 0, w * sizeof(Slot));
+            S(in->a + w).u = 0;
+        } else {
+            SAVE();
+            panicdottype(gp, d->src, iface_type(B.p, in->aux & 2), d->target, NULL);
+        }
+        VMNEXT();
+    }
+    VMCASE(ASSERTI) {
+        const AssertDesc *d = K[in->c].p;
+        const RType *t = iface_type(B.p, in->aux & 2);
+        const char *missing = NULL;
+        const void *w0 = NULL;
+        if (t)
+            w0 = d->target->nmethods ? (const void *)getitab(d->target, t, &missing) : (const void *)t;
+        if (w0) {
+            S(in->a + 1) = S(in->b + 1);
+            A.p = (void *)w0;
+            if (in->aux & 1)
+                S(in->a + 2).u = 1;
+        } else if (in->aux & 1) {
+            A.p = NULL;
+            S(in->a + 1).p = NULL;
+            S(in->a + 2).u = 0;
+        } else {
+            SAVE();
+            panicdottype(gp, d->src, t, d->target, missing);
+        }
+        VMNEXT();
+    }
+    VMCASE(EQIFACE) {
+        const RType *tx = iface_type(B.p, in->aux), *ty = iface_type(C.p, in->aux);
+        bool eq = tx == ty;
+        if (eq && tx) {
+            SAVE();
+            eq = efaceeq(gp, tx, S(in->b + 1).p, S(in->c + 1).p);
+        }
+        A.u = eq;
+        VMNEXT();
+    }
+    VMCASE(ISTYPE) {
+        A.u = iface_type(B.p, in->aux) == K[in->c].p;
         VMNEXT();
     }
     VMCASE(LOADP) {
@@ -585,7 +670,19 @@ void vm_execute(G *gp)
     VMCASE(JGEK) if (A.i >= (int16_t)in->b) JUMPOFF(); VMNEXT();
 
     VMCASE(CALL) {
-        Func *callee = prog->funcs[in->b];
+        callee = prog->funcs[in->b];
+        goto call;
+    }
+    VMCASE(CALLI) {
+        const Itab *tab = B.p;
+        if (__builtin_expect(tab == NULL, 0)) {
+            SAVE();
+            panicmem(gp);
+        }
+        callee = tab->fun[in->c];
+        goto call;
+    }
+    call: {
         Slot *nfp = fp + in->a;
         if (__builtin_expect((uintptr_t)(nfp + callee->framesize) > stackguard, 0)) {
             /* Go: morestack -> newstack. The caller's frame is saved; the
@@ -622,12 +719,11 @@ void vm_execute(G *gp)
     }
     VMCASE(RET) {
         Slot *rec = fp + in->a;
-        Func *caller = rec[2].p;
-        if (caller == NULL)
+        if (rec[0].u & 1)       /* an entry frame (vm.h): back to C */
             goto halt;
         ip = rec[0].p;
         fp -= rec[1].u;
-        fn = caller;
+        fn = rec[2].p;
         K = fn->consts;
         VMNEXT();
     }
@@ -698,7 +794,8 @@ int vm_run(Program *prog)
     }
     Slot *fp = (Slot *)gp->stack.lo;
     memset(fp, 0, (size_t)entry->nlocals * sizeof(Slot));
-    fp[entry->hdr + 2].p = NULL;     /* no caller: RET ends the goroutine */
+    fp[entry->hdr].u = 1;            /* an entry frame: RET ends the goroutine */
+    fp[entry->hdr + 2].p = NULL;     /* no caller */
     gp->fp = fp;
     gp->fn = entry;
     gp->ip = entry->code;
@@ -724,14 +821,60 @@ void vm_scanroots(void *ctx)
         return;
     Slot *fp = gp->fp;
     Func *fn = gp->fn;
+    bool calledback = false;
+    /* The running frame's call area may hold a native's arguments (and
+       arguments being built for a call) that no stack map describes. */
+    if (fn->framesize > fn->nlocals)
+        gc_scan_conservative(fp + fn->nlocals, fn->framesize - fn->nlocals);
     while (fn) {
+        if (fn != gp->fn && calledback) {
+            /* this frame called a native that called back into mini: the
+               native's arguments sit in its call area */
+            gc_scan_conservative(fp + fn->nlocals, fn->framesize - fn->nlocals);
+        }
         RT_ASSERT((uintptr_t)fp >= gp->stack.lo &&
                   (uintptr_t)(fp + fn->nlocals) <= gp->stack.hi, "scanstack: frame outside its stack");
         if (fn->nlocals)
             gc_scan_stack(fp, fn->nlocals, fn->stackmap);
         Slot *rec = fp + fn->hdr;
         Func *caller = rec[2].p;
+        calledback = rec[0].u & 1;
         fp -= rec[1].u;
         fn = caller;
     }
+}
+
+/* Runs fn on gp's stack on behalf of a native that gp is running (fmt
+ * calling String, sort.Slice calling less): a nested interpreter loop, the
+ * one place where mini recurses on the C stack. args (nargs words: fn's
+ * results, then its parameters) are copied in and the results copied back
+ * to res. The new frame goes above the native's caller's frame, its record
+ * tagged as an entry frame whose caller is that frame, so tracebacks, the
+ * collector and copystack walk through it. The stack may move: a native
+ * must recompute pointers into it (its args) from gp->fp afterwards. */
+void vm_callback(G *gp, Func *fn, const Slot *args, int nargs, Slot *res, int nres)
+{
+    const Instr *sip = gp->ip;
+    Func *sfn = gp->fn;
+    size_t dist = sfn->framesize;
+    if ((uintptr_t)(gp->fp + dist + fn->framesize) > gp->stackguard0)
+        newstack(gp, (dist + fn->framesize) * sizeof(Slot));
+    Slot *caller = gp->fp;
+    Slot *nfp = caller + dist;
+    memcpy(nfp, args, (size_t)nargs * sizeof(Slot));
+    uint16_t hdr = fn->hdr;
+    nfp[hdr].u = (uintptr_t)(sip + 1) | 1;
+    nfp[hdr + 1].u = dist;
+    nfp[hdr + 2].p = sfn;
+    for (uint32_t i = fn->zerolo; i < fn->zerohi; i++)
+        nfp[i].u = 0;
+    gp->fp = nfp;
+    gp->fn = fn;
+    gp->ip = fn->code;
+    vm_execute(gp);
+    nfp = gp->fp;
+    memcpy(res, nfp, (size_t)nres * sizeof(Slot));
+    gp->fp = nfp - dist;
+    gp->fn = sfn;
+    gp->ip = sip;
 }

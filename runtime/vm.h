@@ -11,8 +11,12 @@
  *   fp[nres .. hdr)            parameters (hdr = nres + npar)
  *   fp[hdr .. hdr+3)           the frame record: return ip, the caller's
  *                              frame distance (fp - caller fp, in slots),
- *                              the caller's Func (NULL: the goroutine's
- *                              entry frame)
+ *                              the caller's Func. An entry frame (a
+ *                              goroutine's first, or a native's callback)
+ *                              has the low bit of the return ip set: its
+ *                              RET leaves the interpreter loop; the caller
+ *                              is NULL for a goroutine's first frame, the
+ *                              native's caller for a callback
  *   fp[hdr+3 .. nlocals)       locals and temporaries, each of one fixed
  *                              kind (scalar or pointer) for the whole function
  *   fp[nlocals .. framesize)   the outgoing call area: a call puts the
@@ -161,6 +165,11 @@ int vm_run(Program *prog);
 
 /* The interpreter loop: runs gp from gp->ip until its entry frame returns. */
 void vm_execute(G *gp);
+
+/* Runs fn for a native (fmt's String calls): args holds fn's results
+   and parameters (nargs words); its results are copied to res. The stack
+   may move: recompute pointers into it from gp->fp afterwards. */
+void vm_callback(G *gp, Func *fn, const Slot *args, int nargs, Slot *res, int nres);
 
 /* stack.c */
 G *malg(size_t stacksize);                 /* a g with a stack of stacksize bytes */

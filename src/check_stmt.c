@@ -258,6 +258,7 @@ static void type_switch_stmt(Checker *c, int inner, Node *s) {
             obj->decl = s;
             obj->func = c->func;
             declare(c, c->scope, NULL, obj);
+            cl->obj = obj;      /* the clause's implicit variable, for the compiler */
             PUSH(lhs_vars, nlv, caplv, obj);
         }
         check_stmt_list(c, inner, cl->u.caseclause.body);

@@ -131,6 +131,7 @@ int64_t go_sizeof(Type *t)
     case TY_STRING: return 16;
     case TY_POINTER: return 8;
     case TY_SLICE: return 24;
+    case TY_INTERFACE: return 16;
     case TY_ARRAY: {
         int64_t e = go_sizeof(u->u.array.elem);
         return e < 0 ? -1 : e * u->u.array.len;
@@ -166,7 +167,7 @@ int64_t go_alignof(Type *t)
         }
         return a;
     }
-    case TY_STRING: case TY_SLICE: return 8;
+    case TY_STRING: case TY_SLICE: case TY_INTERFACE: return 8;
     default: {
         int64_t s = go_sizeof(u);
         return s <= 0 ? 1 : s;
@@ -286,7 +287,9 @@ int type_words(FuncState *fs, Node *at, Type *t, uint8_t *kinds)
         if (kinds) kinds[0] = SLOT_PTR;
         return 1;
     case TY_FUNC: unimpl(fs, at, "function values");
-    case TY_INTERFACE: unimpl(fs, at, "interfaces");
+    case TY_INTERFACE:      /* {type or itab, data}: both pointer slots (runtime/iface.h) */
+        if (kinds) { kinds[0] = SLOT_PTR; kinds[1] = SLOT_PTR; }
+        return 2;
     case TY_MAP: unimpl(fs, at, "maps");
     case TY_CHAN: unimpl(fs, at, "channels");
     default: unimpl(fs, at, "this type");
@@ -296,8 +299,13 @@ int type_words(FuncState *fs, Node *at, Type *t, uint8_t *kinds)
 struct RType *rtype_of(FuncState *fs, Node *at, Type *t)
 {
     Compiler *c = fs->c;
+    /* One RType per type (runtime/iface.h: type identity is pointer
+       identity), though the checker may build identical types twice. */
     for (int i = 0; i < c->nrt; i++)
         if (c->rtkeys[i] == t)
+            return c->rtvals[i];
+    for (int i = 0; i < c->nrt; i++)
+        if (types_identical(c->rtkeys[i], t) && strcmp(c->rtvals[i]->td.name, type_rtstring(t)) == 0)
             return c->rtvals[i];
     Type *u = type_underlying(type_default(t));
     RType *rt = GC_MALLOC(sizeof *rt);
@@ -324,6 +332,7 @@ struct RType *rtype_of(FuncState *fs, Node *at, Type *t)
     }
     c->rtkeys[c->nrt] = t;
     c->rtvals[c->nrt++] = rt;
+    rt->direct = u->kind == TY_POINTER || u->kind == TY_MAP || u->kind == TY_CHAN || u->kind == TY_FUNC;
     if (u->kind == TY_POINTER || u->kind == TY_SLICE) {
         rt->elem = rtype_of(fs, at, u->kind == TY_POINTER ? u->u.pointer.elem : u->u.slice.elem);
     } else if (u->kind == TY_ARRAY) {
@@ -339,6 +348,7 @@ struct RType *rtype_of(FuncState *fs, Node *at, Type *t)
         rt->nfields = u->u.strct.nfields;
         rt->fields = fl;
     }
+    rtype_methods(fs, at, t, rt);
     return rt;
 }
 
@@ -452,7 +462,7 @@ typedef struct FuncRef {
     int index;
 } FuncRef;
 
-static Func *new_func(Compiler *c, const char *name, int line)
+Func *new_func(Compiler *c, const char *name, int line)
 {
     Func *f = GC_MALLOC(sizeof *f);
     f->name = name;
@@ -489,7 +499,7 @@ int native_index(FuncState *fs, const Native *nat)
     return c->nnatives++;
 }
 
-static void fs_init(FuncState *fs, Compiler *c, Func *f)
+void fs_init(FuncState *fs, Compiler *c, Func *f)
 {
     memset(fs, 0, sizeof *fs);
     fs->c = c;
@@ -498,7 +508,7 @@ static void fs_init(FuncState *fs, Compiler *c, Func *f)
 }
 
 /* Rebases call-area operands, builds the stack map, fills f. */
-static void fs_finish(FuncState *fs)
+void fs_finish(FuncState *fs)
 {
     Func *f = fs->f;
     int nlocals = fs->nslots;
@@ -798,6 +808,7 @@ Program *compile_program(Package *pkg, const char *file, const char *verb)
     }
     if (pkg->nfunclits > 0)
         unimpl(&fs0, pkg->funclits[0], "function literals");
+    insert_iface_convs(pkg);
     Func *init = compile_main_init(c);
     for (int i = 0; i < pkg->nfuncs; i++) {
         Object *o = pkg->funcs[i];

@@ -136,6 +136,21 @@ int native_index(FuncState *fs, const Native *nat);
 void emit_load_const(FuncState *fs, Node *at, ConstVal *cv, Type *t, int dst);
 void use_callarea(FuncState *fs, int words);
 
+Func *new_func(Compiler *c, const char *name, int line);
+void fs_init(FuncState *fs, Compiler *c, Func *f);
+void fs_finish(FuncState *fs);     /* rebases call-area operands, builds the stack map */
+
+/* compile_conv.c: Go's implicit conversions to interfaces made explicit */
+void insert_iface_convs(Package *pkg);
+
+/* compile_iface.c */
+bool is_empty_iface(Type *t);
+void rtype_methods(FuncState *fs, Node *at, Type *t, struct RType *rt);
+int cconv_iface(FuncState *fs, Node *e, int dst);      /* I(x), e the conversion node */
+void cconv_value(FuncState *fs, Node *at, Type *from, Type *to, int r, int d);
+int cassert(FuncState *fs, Node *e, int dst, bool commaok);
+void ctypeswitch(FuncState *fs, Node *s, const char *label);
+
 /* compile_expr.c */
 /* Compiles e; returns the first slot of its value. dst >= 0 asks for the
    value at dst (then dst is returned). May return a variable's own slot. */

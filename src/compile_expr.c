@@ -1066,6 +1066,11 @@ static int ccompare_value(FuncState *fs, Node *at, int op, Type *t, int rx, int 
     } else if ((type_underlying(t)->kind == TY_STRUCT || type_underlying(t)->kind == TY_ARRAY) &&
                (op == EQL || op == NEQ)) {
         return ccompare_composite(fs, at, op, t, rx, ry, dst);
+    } else if (type_is_interface(t) && (op == EQL || op == NEQ)) {
+        fs->line = at->pos.line;
+        emitaux(fs, OP_EQIFACE, is_empty_iface(t) ? 0 : 1, dst, rx, ry);
+        if (op == NEQ)
+            emit(fs, OP_NOT, dst, dst, 0);
     } else {
         unimpl(fs, at, ast_sprintf("comparing values of type %s", type_string(t)));
     }
@@ -1198,6 +1203,8 @@ static int cconv(FuncState *fs, Node *e, int dst)
 {
     Node *x = e->u.call.args->items[0];
     Type *from = etype(x), *to = e->type;
+    if (type_is_interface(to))
+        return cconv_iface(fs, e, dst);
     int fk = basic_kind(from), tk = basic_kind(to);
     Type *fu = type_underlying(from), *tu = type_underlying(to);
     if ((tu->kind == TY_SLICE && fu->kind == TY_STRING) || (tu->kind == TY_STRING && fu->kind == TY_SLICE)) {
@@ -1389,6 +1396,7 @@ int typedesc_kind(FuncState *fs, Node *at, Type *t)
     case TY_FLOAT32: return 13;
     case TY_FLOAT64: return 14;
     case TY_STRING: return 24;
+    case TY_INTERFACE: return kindInterface;
     default:
         unimpl(fs, at, ast_sprintf("printing values of type %s", type_string(t)));
     }
@@ -1497,35 +1505,73 @@ static void cprintcall(FuncState *fs, Node *call, int nat, int nres, bool hasfmt
     emit(fs, OP_CALLN, CALLAREA, nat, base + 4 * nops);
 }
 
-/* panic(v) for a value of basic type: {kind, value words, type name as a
-   Go string (empty for unnamed types)}. */
+/* fmt's natives: [results][format string][one `any` per operand]
+   (runtime/fmt.c); compile_conv.c has made each operand an `any`. */
+static void cfmtcall(FuncState *fs, Node *call, int nat, int nres, bool hasfmt)
+{
+    NodeList *args = call->u.call.args;
+    int n = args ? args->len : 0;
+    if (call->u.call.ellipsis)
+        unimpl(fs, call, "fmt calls with s...");
+    int first = hasfmt ? 1 : 0;
+    int base = nres + (hasfmt ? 2 : 0);
+    if (n == first + 1 && args->items[first]->type && args->items[first]->type->kind == TY_TUPLE) {
+        /* fmt.Println(f()): f's results out of the call area, each made an any */
+        Node *inner = args->items[first];
+        Type *tt = inner->type;
+        int tf = -1;
+        if (hasfmt)
+            tf = cexpr(fs, args->items[0], alloc_temp(fs, args->items[0], types_basic[TY_STRING]));
+        ccall(fs, inner);
+        int m = tt->u.tuple.n, off = 0;
+        int *tmp = GC_MALLOC_ATOMIC((m + 1) * sizeof(int));
+        for (int i = 0; i < m; i++) {
+            Type *t = tt->u.tuple.types[i];
+            int w = type_words(fs, inner, t, NULL);
+            tmp[i] = alloc_temp(fs, inner, t);
+            emit_move(fs, tmp[i], CALLAREA + off, w);
+            off += w;
+        }
+        int ev = alloc_temp(fs, inner, types_any);
+        for (int i = 1; i < m; i++)
+            alloc_temp(fs, inner, types_any);
+        for (int i = 0; i < m; i++)
+            cconv_value(fs, inner, tt->u.tuple.types[i], types_any, tmp[i], ev + 2 * i);
+        if (hasfmt)
+            emit_move(fs, CALLAREA + nres, tf, 2);
+        emit_move(fs, CALLAREA + base, ev, 2 * m);
+        use_callarea(fs, base + 2 * m);
+        fs->line = call->pos.line;
+        emit(fs, OP_CALLN, CALLAREA, nat, base + 2 * m);
+        return;
+    }
+    int nops = n - first;
+    ArgItem *items = GC_MALLOC((nops + 2) * sizeof(ArgItem));
+    int ni = 0;
+    if (hasfmt)
+        items[ni++] = (ArgItem){ args->items[0], nres, 2, 0, types_basic[TY_STRING], NULL, 0 };
+    for (int i = 0; i < nops; i++)
+        items[ni++] = (ArgItem){ args->items[first + i], base + 2 * i, 2, 0, types_any, NULL, 0 };
+    eval_args(fs, items, ni);
+    use_callarea(fs, base + 2 * nops);
+    fs->line = call->pos.line;
+    emit(fs, OP_CALLN, CALLAREA, nat, base + 2 * nops);
+}
+
+/* panic(v): v is an `any` (compile_conv.c), passed to the native as is. */
 static void cpanic(FuncState *fs, Node *call)
 {
     Node *a = call->u.call.args->items[0];
-    Type *t = etype(a);
-    if (!t || t->kind == TY_UNTYPED_NIL)
-        unimpl(fs, a, "panic(nil)");
-    if (type_is_interface(t))
-        unimpl(fs, a, "panic with an interface value");
-    int kind = typedesc_kind(fs, a, t);
-    if (kind == kindStruct || kind == kindArray || kind == kindSlice || kind == kindPtr)
-        unimpl(fs, a, "panic with a composite value");
-    const char *name = t->kind == TY_NAMED ? type_rtstring(t) : "";
-    ConstVal *cv = cv_string(name, strlen(name));
-    ArgItem items[2] = {
-        { NULL, 0, 1, kind, NULL, NULL, 0 },
-        { a, 1, type_words(fs, a, t, NULL), 0, t, NULL, 0 },
-    };
-    eval_args(fs, items, 2);
-    emit_load_const(fs, a, cv, types_basic[TY_STRING], CALLAREA + 3);
-    use_callarea(fs, 5);
+    ArgItem items[1] = { { a, 0, 2, 0, types_any, NULL, 0 } };
+    eval_args(fs, items, 1);
+    use_callarea(fs, 2);
     fs->line = call->pos.line;
-    emit(fs, OP_CALLN, CALLAREA, native_index(fs, native_lookup("builtin", "panic")), 5);
+    emit(fs, OP_CALLN, CALLAREA, native_index(fs, native_lookup("builtin", "panic")), 2);
 }
 
 static void cargs_call(FuncState *fs, Node *call, Type *sig, int op, int idx, Node *recv);
+static int cargs_ifslot = -1;     /* cargs_call: the interface whose data word is the receiver */
 static Node *method_receiver(FuncState *fs, Node *fun, Object *fobj);
-static bool has_fmt_method(Type *t, int depth);
 static Node *embed_chain(FuncState *fs, Node *fun, int n);
 
 void ccall(FuncState *fs, Node *call)
@@ -1557,15 +1603,30 @@ void ccall(FuncState *fs, Node *call)
         if (strcmp(fobj->pkg, "fmt") == 0) {
             const char *nm = fobj->name;
             bool hasfmt = nm[strlen(nm) - 1] == 'f';
-            int nres = nm[0] == 'S' ? 2 : 0;
-            NodeList *fargs = call->u.call.args;
-            for (int i = 0; fargs && i < fargs->len; i++)
-                if (has_fmt_method(etype(fargs->items[i]), 0))
-                    unimpl(fs, fargs->items[i], "printing values with String or Error methods");
-            cprintcall(fs, call, native_index(fs, nat), nres, hasfmt);
+            int nres = nm[0] == 'S' ? 2 : 3;     /* string, or (n int, err error) */
+            cfmtcall(fs, call, native_index(fs, nat), nres, hasfmt);
             return;
         }
         cargs_call(fs, call, fobj->type, OP_CALLN, native_index(fs, nat), NULL);
+        return;
+    }
+    if (fun->kind == E_SELECTOR && fun->u.selector.x->mode != MODE_TYPEEXPR &&
+        type_is_interface(etype(fun->u.selector.x))) {
+        /* x.M(...) through the itab: the receiver is x's data word */
+        Node *x = fun->u.selector.x;
+        Type *xt = etype(x);
+        RType *irt = rtype_of(fs, x, xt);
+        const char *name = fun->u.selector.sel->u.ident.name;
+        int mi = -1;
+        for (int i = 0; i < irt->nmethods; i++)
+            if (strcmp(irt->methods[i].name, name) == 0)
+                mi = i;
+        if (mi < 0)
+            unimpl(fs, call, "this interface method call");
+        int iv = alloc_temp(fs, x, xt);
+        cexpr(fs, x, iv);
+        cargs_ifslot = iv;
+        cargs_call(fs, call, etype(fun), OP_CALLI, mi, NULL);
         return;
     }
     if (fun->kind == E_SELECTOR && fobj && fobj->kind == OBJ_FUNC) {
@@ -1578,39 +1639,6 @@ void ccall(FuncState *fs, Node *call)
     if (fun->kind != E_IDENT || !fobj || fobj->kind != OBJ_FUNC)
         unimpl(fs, call, fun->kind == E_SELECTOR ? "method calls" : "calls of function values");
     cargs_call(fs, call, fobj->type, OP_CALL, func_index(fs, call, fobj), NULL);
-}
-
-/* Does fmt find a String or Error method in t or a value t holds? */
-static bool has_fmt_method(Type *t, int depth)
-{
-    if (!t || depth > 8)
-        return false;
-    if (t->kind == TY_NAMED)
-        for (int i = 0; i < t->u.named.nmethods; i++)
-            if (strcmp(t->u.named.methods[i].name, "String") == 0 ||
-                strcmp(t->u.named.methods[i].name, "Error") == 0)
-                return true;
-    Type *u = type_underlying(t);
-    if (!u || (u == t && t->kind == TY_NAMED))
-        return false;
-    switch (u->kind) {
-    case TY_POINTER: return has_fmt_method(u->u.pointer.elem, depth + 1);
-    case TY_SLICE: return has_fmt_method(u->u.slice.elem, depth + 1);
-    case TY_ARRAY: return has_fmt_method(u->u.array.elem, depth + 1);
-    case TY_STRUCT:
-        for (int i = 0; i < u->u.strct.nfields; i++) {
-            Field *f = &u->u.strct.fields[i];
-            if (has_fmt_method(f->type, depth + 1))
-                return true;
-            if (f->embedded) {
-                Selection s1 = type_lookup(t, "String"), s2 = type_lookup(t, "Error");
-                if (s1.kind == SEL_METHOD || s2.kind == SEL_METHOD)
-                    return true;
-            }
-        }
-        return false;
-    default: return false;
-    }
 }
 
 /* x.M(...): the receiver argument as an expression tree the rest of the
@@ -1679,8 +1707,10 @@ static Node *method_receiver(FuncState *fs, Node *fun, Object *fobj)
    and emits op (CALL of function idx, or CALLN of native idx). */
 static void cargs_call(FuncState *fs, Node *call, Type *sig, int op, int idx, Node *recv)
 {
+    int ifslot = cargs_ifslot;
+    cargs_ifslot = -1;
     int nres = 0, npar = 0;
-    int rw = recv ? type_words(fs, recv, etype(recv), NULL) : 0;
+    int rw = recv ? type_words(fs, recv, etype(recv), NULL) : ifslot >= 0 ? 1 : 0;
     for (int i = 0; i < sig->u.func.nresults; i++)
         nres += type_words(fs, call, sig->u.func.results[i], NULL);
     for (int i = 0; i < sig->u.func.nparams; i++)
@@ -1712,6 +1742,8 @@ static void cargs_call(FuncState *fs, Node *call, Type *sig, int op, int idx, No
         if (recv) {
             items[ni++] = (ArgItem){ recv, off, rw, 0, etype(recv), NULL, 0 };
             off += rw;
+        } else if (ifslot >= 0) {
+            off += rw;
         }
         for (int i = 0; i < nargs; i++) {
             Type *pt = sig->u.func.params[i];
@@ -1722,9 +1754,14 @@ static void cargs_call(FuncState *fs, Node *call, Type *sig, int op, int idx, No
         eval_args(fs, items, ni);
     }
     npar += rw;
+    if (ifslot >= 0)
+        emit(fs, OP_MOVE, CALLAREA + nres, ifslot + 1, 0);
     use_callarea(fs, nres + npar);
     fs->line = call->pos.line;
-    emit(fs, op, CALLAREA, idx, op == OP_CALLN ? nres + npar : 0);
+    if (op == OP_CALLI)
+        emit(fs, OP_CALLI, CALLAREA, ifslot, idx);
+    else
+        emit(fs, op, CALLAREA, idx, op == OP_CALLN ? nres + npar : 0);
 }
 
 /* append(s, v1, v2 ...): s copied to a temporary, the values evaluated
@@ -1899,9 +1936,9 @@ int cexpr(FuncState *fs, Node *e, int dst)
             emit(fs, OP_LOADI, d, 0, 0);
             return d;
         }
-        if (obj->kind == OBJ_NIL && e->type && type_underlying(e->type)->kind == TY_SLICE) {
+        if (obj->kind == OBJ_NIL && e->type && e->type->kind != TY_UNTYPED_NIL) {
             int d = target(fs, e, e->type, dst);
-            emit(fs, OP_ZERO, d, 3, 0);
+            emit(fs, OP_ZERO, d, type_words(fs, e, e->type, NULL), 0);
             return d;
         }
         if (obj->kind == OBJ_NIL || (e->type && e->type->kind == TY_UNTYPED_NIL))
@@ -1967,7 +2004,9 @@ int cexpr(FuncState *fs, Node *e, int dst)
             int mark = fs->freereg;
             int rx = cexpr(fs, x, -1);
             int ry = cexpr(fs, y, -1);
-            fs->freereg = mark;
+            Type *ou = type_underlying(ot);
+            if (ou->kind != TY_STRUCT && ou->kind != TY_ARRAY)
+                fs->freereg = mark;     /* one op reads rx, ry and writes d */
             int d = target(fs, e, types_basic[TY_BOOL], dst);
             return ccompare_value(fs, e, op, ot, rx, ry, d);
         }
@@ -2105,7 +2144,7 @@ int cexpr(FuncState *fs, Node *e, int dst)
     }
     case E_COMPOSITE: return ccomposite(fs, e, dst);
     case E_FUNCLIT: unimpl(fs, e, "function literals");
-    case E_TYPEASSERT: unimpl(fs, e, "type assertions");
+    case E_TYPEASSERT: return cassert(fs, e, dst, false);
     default: unimpl(fs, e, "this expression");
     }
 }

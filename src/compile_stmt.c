@@ -101,10 +101,18 @@ static void assign1(FuncState *fs, Node *lhs, Node *rhs, bool define)
 static void assign_tuple(FuncState *fs, NodeList *lhs, Node *rhs, bool define)
 {
     Type *tt = rhs->type;
-    if (rhs->kind != E_CALL || rhs->mode == MODE_MAPINDEX || rhs->mode == MODE_COMMAOK)
-        unimpl(fs, rhs, rhs->kind == E_INDEX ? "maps" : rhs->kind == E_TYPEASSERT ? "type assertions"
-                        : "channels");
-    ccall(fs, rhs);
+    int base = CALLAREA;
+    Node *r0 = rhs;
+    while (r0->kind == E_PAREN)
+        r0 = r0->u.unary.x;
+    if (r0->kind == E_TYPEASSERT) {
+        /* v, ok := x.(T): the value and ok in consecutive temporaries */
+        base = cassert(fs, r0, -1, true);
+    } else if (rhs->kind != E_CALL || rhs->mode == MODE_MAPINDEX || rhs->mode == MODE_COMMAOK) {
+        unimpl(fs, rhs, rhs->kind == E_INDEX ? "maps" : "channels");
+    } else {
+        ccall(fs, rhs);
+    }
     int off = 0;
     /* Copy out of the call area before anything else can run. */
     for (int i = 0; i < lhs->len; i++) {
@@ -112,7 +120,7 @@ static void assign_tuple(FuncState *fs, NodeList *lhs, Node *rhs, bool define)
         int n = type_words(fs, rhs, tt->u.tuple.types[i], NULL);
         if (!is_blank(l)) {
             VarLoc *v = define && l->obj && !l->obj->aux ? new_local(fs, l) : lhs_var(fs, l);
-            store_var(fs, l, v, CALLAREA + off);
+            store_var(fs, l, v, base + off);
         }
         off += n;
     }
@@ -542,10 +550,23 @@ static void ccase_match(FuncState *fs, Node *e, int rt, Type *t, JumpList *jl)
         if (k == TY_STRING) emit(fs, OP_EQSTR, b, rt, re);
         else if (k == TY_FLOAT64) emit(fs, OP_EQF, b, rt, re);
         else if (k == TY_FLOAT32) emit(fs, OP_EQF32, b, rt, re);
+        else if (k == TY_INTERFACE) emitaux(fs, OP_EQIFACE, is_empty_iface(t) ? 0 : 1, b, rt, re);
         else unimpl(fs, e, ast_sprintf("switching on values of type %s", type_string(t)));
         jl_add(jl, emitjump(fs, OP_JMPT, b));
     }
     fs->freereg = mark;
+}
+
+static void ctypeswitch_stmt(FuncState *fs, Node *s, const char *label)
+{
+    int savetop = fs->localtop, savefree = fs->freereg;
+    if (s->u.switchstmt.init) {
+        cstmt(fs, s->u.switchstmt.init);
+        fs->freereg = fs->localtop;
+    }
+    ctypeswitch(fs, s, label);
+    fs->localtop = savetop;
+    fs->freereg = savefree;
 }
 
 static void cswitch(FuncState *fs, Node *s, const char *label)
@@ -711,6 +732,8 @@ void cstmt(FuncState *fs, Node *s)
             cswitch(fs, st, label);
         else if (st && st->kind == S_RANGE)
             crange(fs, st, label);
+        else if (st && st->kind == S_TYPESWITCH)
+            ctypeswitch_stmt(fs, st, label);
         else if (st)
             cstmt(fs, st);
         return;
@@ -728,7 +751,9 @@ void cstmt(FuncState *fs, Node *s)
     case S_DEFER: unimpl(fs, s, "defer");
     case S_SEND: unimpl(fs, s, "channels");
     case S_SELECT: unimpl(fs, s, "select");
-    case S_TYPESWITCH: unimpl(fs, s, "type switches");
+    case S_TYPESWITCH:
+        ctypeswitch_stmt(fs, s, NULL);
+        break;
     default: unimpl(fs, s, "this statement");
     }
 }

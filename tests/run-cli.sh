@@ -28,7 +28,7 @@ expect 0 '^func main.main ' -- disasm "$dir/tests/programs/vm_recursion.mini"
 expect 0 'stackmap: s' -- disasm "$dir/tests/programs/vm_strings.mini"
 expect 0 '^100000$' -- run --max-stack=100000000 "$dir/tests/programs/vm_recursion.mini"
 expect 0 '^\{4 6\}$' -- run "$dir/examples/hello.mini"
-expect 2 'fmt_stringer_error_precedence.mini:19:14: mini run: printing values with String or Error methods is not implemented yet' -- run "$dir/tests/programs/fmt_stringer_error_precedence.mini"
+expect 2 'type_chan_func_decl.mini:12:5: mini run: channels is not implemented yet' -- run "$dir/tests/programs/type_chan_func_decl.mini"
 expect 2 'usage: mini disasm' -- disasm
 expect 2 'unknown flag' -- disasm --bogus "$dir/examples/hello.mini"
 expect 2 'usage: mini run' -- run
