@@ -585,6 +585,9 @@ static bool intFromArg(const Slot *ops, int n, int *argNum, int *num)
     return ok;
 }
 
+/* Errorf's %w operand goes here while Errorf formats (NULL otherwise). */
+static Slot *errorfWrapped;
+
 /* Go: pp.doPrintf. Explicit argument indexes (%[2]d) are not supported
    yet: the '[' is taken as the verb. */
 static void doPrintf(StrBuf *b, const char *format, size_t end, const Slot *ops, int n)
@@ -666,6 +669,15 @@ static void doPrintf(StrBuf *b, const char *format, size_t end, const Slot *ops,
                 f.plus = false;
             }
             Operand a = operand(ops + 2 * argNum);
+            if (verb == 'w') {
+                /* Go: only Errorf wraps, one error operand at most */
+                if (errorfWrapped && !errorfWrapped[0].p && a.rt && find_string_method(a.rt, "Error")) {
+                    const RType *errt = rtype_named("error");
+                    errorfWrapped[0].p = errt ? (void *)getitab(errt, a.rt, NULL) : NULL;
+                    errorfWrapped[1] = ops[2 * argNum + 1];
+                    verb = 'v';
+                }
+            }
             if (verb >= 0x80) {
                 /* no verb above ASCII exists: Go's badVerb writes the rune */
                 strbuf_puts(b, "%!");
@@ -775,6 +787,24 @@ static void fmt_Sprintln(G *gp, Slot *a, int n)
     doPrintln(&b, ops + 2, (n - 2) / 2);
     free(ops);
     retstring(gp->fp + off, &b);
+}
+
+/* fmt.Errorf's text (errors.c): Sprintf with %w allowed. */
+char *fmt_errorf_text(const Slot *format, const Slot *ops, int nops, size_t *len, Slot *wrapped)
+{
+    StrBuf b = { 0 };
+    Slot fmtw[2] = { format[0], format[1] };
+    Slot *copy = copyops(ops, 2 * nops);
+    errorfWrapped = wrapped;
+    doPrintf(&b, fmtw[0].s, (size_t)fmtw[1].u, copy, nops);
+    errorfWrapped = NULL;
+    free(copy);
+    *len = b.len;
+    char *p = malloc(b.len + 1);
+    if (b.len)
+        memcpy(p, b.p, b.len);
+    strbuf_free(&b);
+    return p;
 }
 
 static void fmt_Sprintf(G *gp, Slot *a, int n)

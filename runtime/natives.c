@@ -131,8 +131,8 @@ static const Native natives[] = {
     { "strconv", "FormatInt", strconv_FormatInt },
 };
 
-extern const Native math_natives[], fmt_natives[];
-extern const int nmath_natives, nfmt_natives;
+extern const Native math_natives[], fmt_natives[], errors_natives[];
+extern const int nmath_natives, nfmt_natives, nerrors_natives;
 
 const Native *native_lookup(const char *pkg, const char *name)
 {
@@ -140,6 +140,7 @@ const Native *native_lookup(const char *pkg, const char *name)
         { natives, (int)(sizeof natives / sizeof natives[0]) },
         { math_natives, nmath_natives },
         { fmt_natives, nfmt_natives },
+        { errors_natives, nerrors_natives },
     };
     for (size_t k = 0; k < sizeof tables / sizeof tables[0]; k++)
         for (int i = 0; i < tables[k].n; i++)

@@ -844,6 +844,14 @@ void vm_scanroots(void *ctx)
     }
 }
 
+const RType *rtype_named(const char *name)
+{
+    for (int i = 0; vm_prog && i < vm_prog->nrtypes; i++)
+        if (strcmp(vm_prog->rtypes[i]->td.name, name) == 0)
+            return vm_prog->rtypes[i];
+    return NULL;
+}
+
 /* Runs fn on gp's stack on behalf of a native that gp is running (fmt
  * calling String, sort.Slice calling less): a nested interpreter loop, the
  * one place where mini recurses on the C stack. args (nargs words: fn's

@@ -113,6 +113,7 @@ typedef struct Program {
     Func **funcs; int nfuncs;   /* CALL's b indexes this */
     Func *entry;                /* runtime.main: main.init, then main.main */
     const Native **natives; int nnatives;   /* CALLN's b indexes this */
+    const struct RType **rtypes; int nrtypes;   /* every runtime type the compiler made */
     uint32_t nglobals;          /* words */
     uint8_t *globalmap;         /* bit per global word: pointer */
     uint8_t *globalkind;
@@ -165,6 +166,9 @@ int vm_run(Program *prog);
 
 /* The interpreter loop: runs gp from gp->ip until its entry frame returns. */
 void vm_execute(G *gp);
+
+/* The program's runtime type named name ("*errors.errorString"), or NULL. */
+const struct RType *rtype_named(const char *name);
 
 /* Runs fn for a native (fmt's String calls): args holds fn's results
    and parameters (nargs words); its results are copied to res. The stack

@@ -496,7 +496,9 @@ int native_index(FuncState *fs, const Native *nat)
         c->natives = GC_REALLOC(c->natives, c->capnatives * sizeof(Native *));
     }
     c->natives[c->nnatives] = nat;
-    return c->nnatives++;
+    int k = c->nnatives++;
+    need_runtime_types(fs, nat->pkg);
+    return k;
 }
 
 void fs_init(FuncState *fs, Compiler *c, Func *f)
@@ -825,6 +827,8 @@ Program *compile_program(Package *pkg, const char *file, const char *verb)
     p->entry = entry;
     p->natives = c->natives;
     p->nnatives = c->nnatives;
+    p->rtypes = (const struct RType **)c->rtvals;
+    p->nrtypes = c->nrt;
     p->nglobals = c->nglobals;
     p->globalmap = GC_MALLOC_ATOMIC(c->nglobals / 8 + 1);
     memset(p->globalmap, 0, c->nglobals / 8 + 1);

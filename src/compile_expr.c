@@ -1603,7 +1603,7 @@ void ccall(FuncState *fs, Node *call)
         if (strcmp(fobj->pkg, "fmt") == 0) {
             const char *nm = fobj->name;
             bool hasfmt = nm[strlen(nm) - 1] == 'f';
-            int nres = nm[0] == 'S' ? 2 : 3;     /* string, or (n int, err error) */
+            int nres = nm[0] == 'S' || nm[0] == 'E' ? 2 : 3;   /* string or error, or (n int, err error) */
             cfmtcall(fs, call, native_index(fs, nat), nres, hasfmt);
             return;
         }

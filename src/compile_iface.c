@@ -91,6 +91,82 @@ static int narrow_ext(Type *t)
     }
 }
 
+static Type *sig_of(Selection s)
+{
+    return s.type;
+}
+
+/* A native method of a package type (errors.(*errorString).Error) as a
+ * Func an itab can call: CALLN on its own frame, whose layout [results]
+ * [receiver][params] is the native's argument layout. NULL when mini has
+ * no such native. Natives are bound by "(*T).M" or "T.M". */
+static Func *native_method_func(FuncState *outer, Node *at, Type *t, Object *m, Type *sig)
+{
+    Type *base = deref(t);
+    bool ptr = type_underlying(t)->kind == TY_POINTER;
+    if (base->kind != TY_NAMED || !base->u.named.pkg)
+        return NULL;
+    const char *pkg = base->u.named.pkg;
+    const char *tn = base->u.named.obj->name;
+    const char *nm = ptr ? ast_sprintf("(*%s).%s", tn, m->name) : ast_sprintf("%s.%s", tn, m->name);
+    const Native *nat = native_lookup(pkg, nm);
+    if (!nat)
+        return NULL;
+    Compiler *c = outer->c;
+    Func *f = new_func(c, ast_sprintf("%s.%s", pkg, nm), 0);
+    f->hidden = true;
+    FuncState fs;
+    fs_init(&fs, c, f);
+    uint8_t kinds[4096];
+    int n = 0;
+    for (int i = 0; i < sig->u.func.nresults; i++)
+        n += type_words(&fs, at, sig->u.func.results[i], kinds + n);
+    int nres = n;
+    n += type_words(&fs, at, t, kinds + n);
+    for (int i = 0; i < sig->u.func.nparams; i++)
+        n += type_words(&fs, at, sig->u.func.params[i], kinds + n);
+    f->nres = (uint16_t)nres;
+    f->npar = (uint16_t)(n - nres);
+    f->hdr = (uint16_t)n;
+    for (int i = 0; i < 3; i++)
+        kinds[n + i] = SLOT_RECORD;
+    alloc_slots(&fs, n + 3, kinds, NULL);
+    fs.freereg = fs.localtop = fs.nslots;
+    emit(&fs, OP_CALLN, 0, native_index(&fs, nat), n);
+    emit(&fs, OP_RET, f->hdr, 0, 0);
+    fs_finish(&fs);
+    return f;
+}
+
+/* The runtime types natives create values of (errors.New's
+   *errors.errorString ...), built when a program uses such a native, so
+   that the natives find them by name (rtype_named) and their itabs. */
+void need_runtime_types(FuncState *fs, const char *pkg)
+{
+    static const struct { const char *pkg, *type; } need[] = {
+        { "errors", "errorString" }, { "fmt", "wrapError" }, { "fmt", "errorString" },
+        { "strconv", "NumError" },
+    };
+    bool any = false;
+    for (size_t i = 0; i < sizeof need / sizeof need[0]; i++) {
+        if (strcmp(need[i].pkg, pkg) != 0)
+            continue;
+        Package *p = package_import(pkg, NULL);
+        Object *o = p ? scope_lookup_local(p->scope, need[i].type) : NULL;
+        if (!o || o->kind != OBJ_TYPE)
+            continue;
+        rtype_of(fs, NULL, type_new_pointer(o->type));
+        any = true;
+    }
+    if (any) {
+        rtype_of(fs, NULL, types_error);
+        Package *e = package_import("errors", NULL);
+        Object *o = e ? scope_lookup_local(e->scope, "errorString") : NULL;
+        if (o)
+            rtype_of(fs, NULL, type_new_pointer(o->type));
+    }
+}
+
 /* The function an itab calls for method name of type t (selection s):
  * receiver = one word, the interface's data word. The method itself when
  * that word is already its receiver; otherwise a wrapper (Go's
@@ -105,8 +181,10 @@ static Func *itab_func(FuncState *outer, Node *at, Type *t, Selection s, bool di
         if ((tptr && s.ptr_recv) || (direct && !s.ptr_recv && !tptr))
             return c->funcs[func_index(outer, at, m)];
     }
+    if (s.kind == SEL_METHOD && m && !m->aux && s.pathlen == 0 && tptr == s.ptr_recv)
+        return native_method_func(outer, at, t, m, sig_of(s));
     if (s.kind == SEL_METHOD && (!m || !m->aux))
-        return NULL;    /* a package type's native method: not callable through an itab yet */
+        return NULL;    /* a promoted native method: not callable through an itab yet */
     Type *sig = s.type;
     Func *f = new_func(c, s.kind == SEL_METHOD ? c->funcs[func_index(outer, at, m)]->name : "wrapper", at ? at->pos.line : 0);
     f->hidden = true;
