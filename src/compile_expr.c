@@ -120,6 +120,20 @@ static bool field_path(Node *e, int *woff)
     return true;
 }
 
+static Node *embed_chain(FuncState *fs, Node *fun, int n);
+
+/* A field promoted through an embedded pointer (pe.ID with pe.Base a
+   *Base) as the explicit chain of one-step selectors (pe.Base.ID), which
+   the location walks below understand; any other node unchanged. */
+static Node *promoted_chain(FuncState *fs, Node *x)
+{
+    if (x->kind == E_SELECTOR && x->u.selector.indirect && x->u.selector.pathlen > 1 &&
+        x->u.selector.path && x->u.selector.x->mode != MODE_PACKAGE &&
+        (!x->obj || x->obj->kind == OBJ_VAR))
+        return embed_chain(fs, x, x->u.selector.pathlen);
+    return x;
+}
+
 /* The words a variable, a field of one or an element of an array variable
    at a constant index occupy: x, x.f.g, a[2].f (a frame or global range). */
 bool static_loc(FuncState *fs, Node *e, VarLoc *out)
@@ -197,6 +211,7 @@ bool elem_path(FuncState *fs, Node *l, ElemRef *er, bool lvalue)
     for (;;) {
         while (x->kind == E_PAREN)
             x = x->u.unary.x;
+        x = promoted_chain(fs, x);
         int off;
         Type *xt = NULL;
         if (x->kind == E_INDEX)
@@ -381,6 +396,7 @@ bool ptr_path(FuncState *fs, Node *e, int *ptr, int *woff)
     for (;;) {
         while (x->kind == E_PAREN)
             x = x->u.unary.x;
+        x = promoted_chain(fs, x);
         if (x->kind == E_STAR && x->mode != MODE_TYPEEXPR) {
             x = x->u.unary.x;
             break;
