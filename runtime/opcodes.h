@@ -148,3 +148,8 @@ OP(CALL,    "a fn",          "call funcs[b] with its frame at s[a] (results, the
 OP(CALLN,   "a nat n",        "call native b with its arguments at s[a..a+c)")
 OP(RET,     "a",            "return: the frame record is at s[a] (a = result + parameter words)")
 OP(HALT,    "",             "the goroutine's entry function is done: leave the loop")
+/* ---- packed values: narrow fields and elements at byte offsets ---- */
+OP(LOADPB,  "a b boff aux",  "s[a] = the narrow value at byte c of the memory s[b] points to (aux: width 1/2/4, | 8 sign-extended); nil panics")
+OP(STOREPB, "a boff c aux",  "the aux&7 bytes at byte b of the memory s[a] points to = the low bytes of s[c]; nil panics")
+OP(PTRADDB, "a b c",        "s[a] = s[b] + s[c] bytes: the address of a packed field or element; nil s[b] panics")
+OP(MEMMOVE, "a b n",        "c bytes at s[a] = c bytes at s[b] (both addresses; nil panics): a packed value that does not fill its words")
