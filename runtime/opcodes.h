@@ -115,7 +115,7 @@ OP(PTRADD,  "a b c",        "s[a] = s[b] + s[c] words: an element's or field's a
 /* ---- slices: {ptr, len, cap} in three slots ---- */
 OP(SLICE,   "a b es aux",   "s[a..] = s[b..b+3)[lo:hi:max] with lo, hi, max at s[b+3..b+6), elements of c bytes; Go's bounds panics; aux: 1 three-index, 2 a string (2 result words, \"with length\")")
 OP(MAKESLICE,"a Kbc",       "s[a] = new backing array of s[a+2] elements of the RType K[b|c<<16]; makeslice panics (len s[a+1] and cap checked)")
-OP(COPYSL,  "a b c aux",    "s[a] = copy(slice s[b..], slice s[c..]): min of the lens, elements of aux words (memmove)")
+OP(COPYSL,  "a b c aux",    "s[a] = copy(slice s[b..], slice s[c..]): min of the lens, elements of aux words (aux|0x80: of aux&0x7f bytes) (memmove)")
 OP(CHKLEN,  "a b aux",      "panics unless 0 <= s[a] < s[b] (a slice's len; aux=1: the index is unsigned)")
 OP(GROWSLICE,"a Kbc aux",   "append's growth: slice s[a..a+3) gets room for aux more elements of RType K (growslice), len += aux")
 OP(APPENDSL,"a b Kc",       "slice s[a..a+3) = append(s[a..], slice s[b..]...), elements of RType K[c] (growslice when short)")

@@ -375,7 +375,7 @@ void vm_execute(G *gp)
     VMCASE(COPYSL) {
         Slot *d = &B, *x = &C;
         int64_t n = d[1].i < x[1].i ? d[1].i : x[1].i;
-        size_t es = in->aux & 0x80 ? (size_t)(in->aux & 7) : (size_t)in->aux * sizeof(Slot);
+        size_t es = in->aux & 0x80 ? (size_t)(in->aux & 0x7f) : (size_t)in->aux * sizeof(Slot);
         if (n > 0 && d[0].p != x[0].p)
             memmove(d[0].p, x[0].p, (size_t)n * es);
         A.i = n;

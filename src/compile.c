@@ -249,8 +249,8 @@ int type_words(FuncState *fs, Node *at, Type *t, uint8_t *kinds)
         int64_t es = go_sizeof(et);
         if (es < 0)
             (void)type_words(fs, at, et, NULL);
-        if (es % 8 != 0 && !narrow_aux(et))
-            unimpl(fs, at, ast_sprintf("slices of %s (elements narrower than 8 bytes)", type_string(et)));
+        if (es % 8 != 0 && !narrow_aux(et) && es > 127)
+            unimpl(fs, at, ast_sprintf("slices of %s (packed elements this large)", type_string(et)));
         if (kinds) { kinds[0] = SLOT_PTR; kinds[1] = SLOT_SCALAR; kinds[2] = SLOT_SCALAR; }
         return 3;
     }

@@ -610,6 +610,8 @@ static int cslicelit(FuncState *fs, Node *e, int dst)
             int ti = alloc_temp(fs, val, types_basic[TY_INT]);
             emit(fs, OP_LOADI, ti, (int)(idx & 0xffff), (int)((uint64_t)idx >> 16));
             emitaux(fs, OP_STOREN, narrow_aux(et), d, ti, r);
+        } else if (!word_access(et, 0)) {
+            mem_store(fs, val, et, d, (int)(idx * go_sizeof(et)), r);
         } else {
             emitaux(fs, OP_STOREP, ew, d, (int)(idx * ew), r);
         }
@@ -1853,10 +1855,22 @@ static int cappend(FuncState *fs, Node *e, int dst)
     Slot rt = { .p = rtype_of(fs, e, et) };
     int k = addconst(fs, rt);
     emitaux(fs, OP_GROWSLICE, n, d, k & 0xffff, (int)((unsigned)k >> 16));
-    if (narrow_aux(et))
+    if (narrow_aux(et)) {
         emitaux(fs, OP_STORETAILN, n, d, vb, narrow_aux(et) & 7);
-    else
+    } else if (!word_access(et, 0)) {
+        /* packed elements: each one's bytes at data + (len-n+i)*size */
+        int64_t es = go_sizeof(et);
+        int to = scalar_temp(fs, e), tk = scalar_temp(fs, e), tp = scalar_temp(fs, e);
+        for (int i = 0; i < n; i++) {
+            emit(fs, OP_ADDK, to, d + 1, (int)(uint16_t)(int16_t)(i - n));
+            emit(fs, OP_LOADI, tk, (int)(es & 0xffff), 0);
+            emit(fs, OP_MUL, to, to, tk);
+            emit(fs, OP_PTRADDB, tp, d, to);
+            mem_store(fs, e, et, tp, 0, vb + i * ew);
+        }
+    } else {
         emitaux(fs, OP_STORETAIL, n, d, vb, ew);
+    }
 out:
     if (dst < 0)
         return d;
@@ -1909,8 +1923,8 @@ static int ccallexpr(FuncState *fs, Node *e, int dst, bool callarea_ok)
         if (dt->kind != TY_SLICE || st->kind != TY_SLICE)
             unimpl(fs, e, "copy from a string");
         int ew = type_words(fs, e, dt->u.slice.elem, NULL);
-        if (narrow_aux(dt->u.slice.elem))
-            ew = 0x80 | (narrow_aux(dt->u.slice.elem) & 7);   /* bytes */
+        if (narrow_aux(dt->u.slice.elem) || !word_access(dt->u.slice.elem, 0))
+            ew = 0x80 | (int)go_sizeof(dt->u.slice.elem);   /* bytes (type_words: at most 127) */
         else if (ew > 127)
             unimpl(fs, e, "copy of elements this large");
         hoist_list(fs, args);

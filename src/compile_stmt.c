@@ -425,7 +425,7 @@ static void crange_array(FuncState *fs, Node *s, const char *label)
     Type *et = slice ? xt->u.slice.elem : xt->u.array.elem;
     int ew = type_words(fs, x, et, NULL);
     /* an array of packed elements: toff counts bytes */
-    bool packed = !slice && !word_access(et, 0);
+    bool packed = !word_access(et, 0) && !(slice && narrow_aux(et));
     if (packed)
         ew = (int)go_sizeof(et);
     if ((!slice && xt->u.array.len > 0x7fff) || (!packed && ew > 255) || ew > 32767)
@@ -454,8 +454,12 @@ static void crange_array(FuncState *fs, Node *s, const char *label)
         store_var(fs, key, kv, ti);
     if (vv && packed) {
         int tp = scalar_temp(fs, val);
-        emit(fs, OP_ADDR, tp, ta, 0);
-        emit(fs, OP_PTRADDB, tp, tp, toff);
+        if (slice) {
+            emit(fs, OP_PTRADDB, tp, ta, toff);
+        } else {
+            emit(fs, OP_ADDR, tp, ta, 0);
+            emit(fs, OP_PTRADDB, tp, tp, toff);
+        }
         int fw = frame_words(vv);
         int r = mem_load(fs, val, et, tp, 0, fw);
         if (fw < 0)
