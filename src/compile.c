@@ -578,8 +578,6 @@ static void bind_params(FuncState *fs, NodeList *fields, Type **types, int *ti, 
                 fs->names[*slot + k] = obj ? obj->name : (results ? "~r" : "_");
             }
             if (obj) {
-                if (var_on_heap(obj))
-                    unimpl(fs, names->items[j], "taking a parameter's address");
                 if (obj->captured)
                     unimpl(fs, names->items[j], "closures");
                 VarLoc *v = GC_MALLOC(sizeof *v);
@@ -601,6 +599,47 @@ Type *method_recv_type(Object *fnobj)
         return NULL;
     Node *rf = d->u.funcdecl.recv->items[0];
     return rf && rf->u.field.type ? rf->u.field.type->type : NULL;
+}
+
+/* A parameter or named result whose address is taken lives on the heap
+   (var_on_heap): on entry its value moves from its slots into new memory
+   and the variable becomes that memory. Go: ssagen's "moved to heap"
+   parameters (the copy in the function prologue). A named result so
+   moved would have to be copied back at every return: not yet. */
+static void move_one(FuncState *fs, Node *id, Object *obj, bool result)
+{
+    VarLoc *v = obj->aux;
+    if (!v || !var_on_heap(obj))
+        return;
+    if (result)
+        unimpl(fs, id, "taking a named result's address");
+    uint8_t pk = SLOT_PTR;
+    VarLoc *h = GC_MALLOC(sizeof *h);
+    h->heap = true;
+    h->nwords = v->nwords;
+    h->t = v->t;
+    h->slot = alloc_slots(fs, 1, &pk, obj->name);
+    emit_new(fs, id, obj->type, h->slot);
+    store_var(fs, id, h, v->slot);
+    obj->aux = h;
+}
+
+static void move_list_to_heap(FuncState *fs, NodeList *fields, bool result)
+{
+    for (int i = 0; fields && i < fields->len; i++) {
+        NodeList *names = fields->items[i]->u.field.names;
+        for (int j = 0; names && j < names->len; j++)
+            if (names->items[j]->obj)
+                move_one(fs, names->items[j], names->items[j]->obj, result);
+    }
+}
+
+static void move_params_to_heap(FuncState *fs, Node *decl)
+{
+    move_list_to_heap(fs, decl->u.funcdecl.type->u.functype.results, true);
+    move_list_to_heap(fs, decl->u.funcdecl.recv, false);
+    move_list_to_heap(fs, decl->u.funcdecl.type->u.functype.params, false);
+    fs->localtop = fs->freereg;
 }
 
 static void compile_func(Compiler *c, Object *fnobj)
@@ -639,6 +678,7 @@ static void compile_func(Compiler *c, Object *fnobj)
         fs.names[i] = NULL;
     }
     fs.freereg = fs.localtop = fs.nslots = f->hdr + 3;
+    move_params_to_heap(&fs, decl);
     cblock(&fs, decl->u.funcdecl.body->u.block.stmts);
     fs.line = decl->u.funcdecl.body->u.block.rbrace.line;
     emit(&fs, OP_RET, f->hdr, 0, 0);
