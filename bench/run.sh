@@ -6,10 +6,12 @@
 # Every folder bench/NAME/ holding a main.mini is a benchmark. It must also hold
 # main.go (the same Go source, byte for byte), main.lua and main.py. For each
 # benchmark the script runs all four implementations, checks that they print the
-# same stdout and exit 0 (and stops loudly if not), keeps the best of RUNS wall
-# times for each, and prints a table of seconds and of ratios mini/peer (below 1
-# means mini is faster). Rounds are interleaved (mini, lua, python, go, then again)
-# so that a slow spell on the shared machine hits every column alike.
+# same stdout and exit 0 (and stops loudly if not), takes the median of RUNS wall
+# times for each (the mean of the two middle ones when RUNS is even), and prints a
+# table of medians in seconds and of ratios mini/peer (below 1 means mini is
+# faster). Rounds are interleaved (mini, lua, python, go, then again) so that a
+# slow spell on the shared machine hits every column alike; the median then drops
+# a run that such a spell still spoiled.
 #
 # Without NAMEs it runs every benchmark and writes the table, with the date, the
 # machine and the tool versions, to bench/RESULTS.md; with NAMEs it writes
@@ -143,9 +145,10 @@ cmd_for() {
 TMP=$(mktemp -d) || die "mktemp failed"
 trap 'rm -rf "$TMP"' EXIT
 
-declare -A BEST # BEST[name,impl] = best seconds
+declare -A TIMES # TIMES[name,impl] = the seconds of every run, space-separated
+declare -A MEDIAN # MEDIAN[name,impl] = median seconds (filled after all runs)
 
-# run_once IMPL NAME: runs it, checks status and output, updates BEST.
+# run_once IMPL NAME: runs it, checks status and output, records its time.
 run_once() {
     local impl=$1 name=$2 t0 t1 rc secs
     cmd_for "$impl" "$name"
@@ -168,10 +171,13 @@ run_once() {
         exit 1
     fi
     secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
-    local key="$name,$impl"
-    if [[ -z ${BEST[$key]:-} ]] || awk -v s="$secs" -v b="${BEST[$key]}" 'BEGIN { exit !(s < b) }'; then
-        BEST[$key]=$secs
-    fi
+    TIMES[$name,$impl]+="$secs "
+}
+
+# median SECS...: the middle value (the mean of the two middle ones for an even count).
+median() {
+    printf '%s\n' "$@" | sort -g |
+        awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
 for name in "${NAMES[@]}"; do
@@ -183,6 +189,10 @@ for name in "${NAMES[@]}"; do
         done
     done
     [[ -t 2 ]] && printf '\r' >&2
+    for impl in "${IMPLS[@]}"; do
+        # shellcheck disable=SC2086 # the times are space-separated on purpose
+        MEDIAN[$name,$impl]=$(median ${TIMES[$name,$impl]})
+    done
     printf 'bench: %-14s same output from all: %-40s\n' "$name" "$(tr '\n' ' ' <"$TMP/$name.expected" | cut -c1-40)" >&2
 done
 
@@ -197,10 +207,10 @@ for impl in "${IMPLS[@]:1}"; do HEADER+=("mini/$impl"); done
 ROWS=()
 declare -A LOGSUM # sum of log(ratio) per peer, for the geometric mean
 for name in "${NAMES[@]}"; do
-    row="$name"$'\t'"${BEST[$name,mini]}"
-    for impl in "${IMPLS[@]:1}"; do row+=$'\t'"${BEST[$name,$impl]}"; done
+    row="$name"$'\t'"${MEDIAN[$name,mini]}"
+    for impl in "${IMPLS[@]:1}"; do row+=$'\t'"${MEDIAN[$name,$impl]}"; done
     for impl in "${IMPLS[@]:1}"; do
-        row+=$'\t'"$(ratio "${BEST[$name,mini]}" "${BEST[$name,$impl]}")"
+        row+=$'\t'"$(ratio "${MEDIAN[$name,mini]}" "${MEDIAN[$name,$impl]}")"
     done
     ROWS+=("$row")
 done
@@ -208,7 +218,7 @@ if ((${#NAMES[@]} > 1)); then
     row="geometric mean"$'\t'
     for impl in "${IMPLS[@]}"; do row+=$'\t'; done
     for impl in "${IMPLS[@]:1}"; do
-        g=$(for name in "${NAMES[@]}"; do echo "${BEST[$name,mini]} ${BEST[$name,$impl]}"; done |
+        g=$(for name in "${NAMES[@]}"; do echo "${MEDIAN[$name,mini]} ${MEDIAN[$name,$impl]}"; done |
             awk '$2 > 0 && $1 > 0 { s += log($1 / $2); n++ } END { if (n) printf "%.2f", exp(s / n); else print "n/a" }')
         row+="$g"$'\t'
     done
@@ -240,9 +250,9 @@ CC_VERSION=$(awk -F= '/^CMAKE_C_COMPILER:/ { print $2 }' "$BUILD/CMakeCache.txt"
     echo "# Benchmark results"
     echo
     echo "Written by \`bench/run.sh\`; do not edit by hand. **These figures are ratios"
-    echo "from one run on a shared, noisy machine**: each time is the best wall time of"
-    echo "$RUNS run(s), process start-up included, and only the ratios within this one"
-    echo "run mean anything. A ratio mini/peer below 1 means mini was faster."
+    echo "from one run on a shared, noisy machine**: each time is the median wall time"
+    echo "of $RUNS interleaved run(s), process start-up included, and only the ratios"
+    echo "within this one run mean anything. A ratio mini/peer below 1 means mini was faster."
     echo
     echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo "- Machine: $(nproc) CPUs, ${CPU:-unknown CPU}, $(uname -sm)"

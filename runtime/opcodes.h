@@ -115,7 +115,7 @@ OP(PTRADD,  "a b c",        "s[a] = s[b] + s[c] words: an element's or field's a
 /* ---- slices: {ptr, len, cap} in three slots ---- */
 OP(SLICE,   "a b es aux",   "s[a..] = s[b..b+3)[lo:hi:max] with lo, hi, max at s[b+3..b+6), elements of c bytes; Go's bounds panics; aux: 1 three-index, 2 a string (2 result words, \"with length\")")
 OP(MAKESLICE,"a Kbc",       "s[a] = new backing array of s[a+2] elements of the RType K[b|c<<16]; makeslice panics (len s[a+1] and cap checked)")
-OP(COPYSL,  "a b c aux",    "s[a] = copy(slice s[b..], slice s[c..]): min of the lens, elements of aux words (memmove)")
+OP(COPYSL,  "a b c aux",    "s[a] = copy(slice s[b..], slice s[c..]): min of the lens, elements of aux words (aux|0x80: of aux&0x7f bytes) (memmove)")
 OP(CHKLEN,  "a b aux",      "panics unless 0 <= s[a] < s[b] (a slice's len; aux=1: the index is unsigned)")
 OP(GROWSLICE,"a Kbc aux",   "append's growth: slice s[a..a+3) gets room for aux more elements of RType K (growslice), len += aux")
 OP(APPENDSL,"a b Kc",       "slice s[a..a+3) = append(s[a..], slice s[b..]...), elements of RType K[c] (growslice when short)")
@@ -158,3 +158,8 @@ OP(CALL,    "a fn",          "call funcs[b] with its frame at s[a] (results, the
 OP(CALLN,   "a nat n",        "call native b with its arguments at s[a..a+c)")
 OP(RET,     "a",            "return: the frame record is at s[a] (a = result + parameter words)")
 OP(HALT,    "",             "the goroutine's entry function is done: leave the loop")
+/* ---- packed values: narrow fields and elements at byte offsets ---- */
+OP(LOADPB,  "a b boff aux",  "s[a] = the narrow value at byte c of the memory s[b] points to (aux: width 1/2/4, | 8 sign-extended); nil panics")
+OP(STOREPB, "a boff c aux",  "the aux&7 bytes at byte b of the memory s[a] points to = the low bytes of s[c]; nil panics")
+OP(PTRADDB, "a b c",        "s[a] = s[b] + s[c] bytes: the address of a packed field or element; nil s[b] panics")
+OP(MEMMOVE, "a b n",        "c bytes at s[a] = c bytes at s[b] (both addresses; nil panics): a packed value that does not fill its words")

@@ -460,7 +460,7 @@ void vm_execute(G *gp)
     VMCASE(COPYSL) {
         Slot *d = &B, *x = &C;
         int64_t n = d[1].i < x[1].i ? d[1].i : x[1].i;
-        size_t es = in->aux & 0x80 ? (size_t)(in->aux & 7) : (size_t)in->aux * sizeof(Slot);
+        size_t es = in->aux & 0x80 ? (size_t)(in->aux & 0x7f) : (size_t)in->aux * sizeof(Slot);
         if (n > 0 && d[0].p != x[0].p)
             memmove(d[0].p, x[0].p, (size_t)n * es);
         A.i = n;
@@ -728,6 +728,44 @@ void vm_execute(G *gp)
         VMNEXT();
     }
     VMCASE(HALT) goto halt;
+    /* Packed values: a narrow field or element at a byte offset, read
+       and written at its own width, never as a whole word (a neighbour
+       may share the word). */
+    VMCASE(LOADPB) {
+        const char *p = B.p;
+        if (p == NULL)
+            goto nilmem;
+        p += in->c;
+        switch (in->aux) {
+        case 1: A.u = *(const uint8_t *)p; break;
+        case 9: A.i = *(const int8_t *)p; break;
+        case 2: { uint16_t v; memcpy(&v, p, 2); A.u = v; break; }
+        case 10: { int16_t v; memcpy(&v, p, 2); A.i = v; break; }
+        case 4: { uint32_t v; memcpy(&v, p, 4); A.u = v; break; }
+        default: { int32_t v; memcpy(&v, p, 4); A.i = v; break; }
+        }
+        VMNEXT();
+    }
+    VMCASE(STOREPB) {
+        char *p = A.p;
+        if (p == NULL)
+            goto nilmem;
+        memcpy(p + in->b, &C, in->aux & 7);
+        VMNEXT();
+    }
+    VMCASE(PTRADDB) {
+        char *p = B.p;
+        if (p == NULL)
+            goto nilmem;
+        A.p = p + C.u;
+        VMNEXT();
+    }
+    VMCASE(MEMMOVE) {
+        if (A.p == NULL || B.p == NULL)
+            goto nilmem;
+        memmove(A.p, B.p, in->c);
+        VMNEXT();
+    }
 
     VMEND()
 
@@ -737,6 +775,9 @@ divzero:
 negshift:
     SAVE();
     panicshift(gp);
+nilmem:
+    SAVE();
+    panicmem(gp);
 halt:
     gp->ip = ip;
     gp->fp = fp;

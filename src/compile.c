@@ -190,25 +190,6 @@ int64_t go_fieldoff(Type *st, int i)
     return off;
 }
 
-/* Does every field and element of t start on a word of its own, so that
-   the words of t's Go layout are frame slots, a narrow scalar alone in its
-   slot? (This slice holds only such structs and arrays: packed narrow
-   fields need byte-granular loads, the next step.) */
-static bool word_laid(Type *t)
-{
-    Type *u = type_underlying(type_default(t));
-    if (go_sizeof(u) < 0)
-        return false;
-    if (u->kind == TY_ARRAY)
-        return (u->u.array.len <= 1 || go_sizeof(u->u.array.elem) % 8 == 0) && word_laid(u->u.array.elem);
-    if (u->kind == TY_STRUCT) {
-        for (int i = 0; i < u->u.strct.nfields; i++)
-            if (go_fieldoff(u, i) % 8 != 0 || !word_laid(u->u.strct.fields[i].type))
-                return false;
-    }
-    return true;
-}
-
 /* A slice element narrower than a word (byte, rune, bool, int16,
    float32 ...): LOADN/STOREN's aux, its width in bytes | 8 when signed;
    0 for other types. */
@@ -230,16 +211,6 @@ int narrow_aux(Type *et)
 int type_words(FuncState *fs, Node *at, Type *t, uint8_t *kinds)
 {
     Type *u = type_underlying(type_default(t));
-    if ((u->kind == TY_STRUCT || u->kind == TY_ARRAY) && !word_laid(u)) {
-        if (go_sizeof(u) < 0) {     /* name the field type the VM does not hold */
-            if (u->kind == TY_ARRAY)
-                (void)type_words(fs, at, u->u.array.elem, NULL);
-            else
-                for (int i = 0; i < u->u.strct.nfields; i++)
-                    (void)type_words(fs, at, u->u.strct.fields[i].type, NULL);
-        }
-        unimpl(fs, at, ast_sprintf("%s with fields packed below 8 bytes", u->kind == TY_ARRAY ? "arrays" : "structs"));
-    }
     switch (u->kind) {
     case TY_BOOL: case TY_INT: case TY_INT8: case TY_INT16: case TY_INT32: case TY_INT64:
     case TY_UINT: case TY_UINT8: case TY_UINT16: case TY_UINT32: case TY_UINT64: case TY_UINTPTR:
@@ -252,6 +223,20 @@ int type_words(FuncState *fs, Node *at, Type *t, uint8_t *kinds)
     case TY_ARRAY: {
         Type *et = u->u.array.elem;
         int64_t n = u->u.array.len;
+        int64_t es = go_sizeof(et);
+        if (es < 0)
+            (void)type_words(fs, at, et, NULL);   /* names the type the VM does not hold */
+        if (es % 8 != 0) {
+            /* packed elements: narrower than 8 bytes, so no pointers */
+            int64_t w = (es * n + 7) / 8;
+            if (w > 4096)
+                unimpl(fs, at, "arrays larger than 4096 words");
+            if (n > 0)
+                (void)type_words(fs, at, et, NULL);
+            if (kinds)
+                memset(kinds, SLOT_SCALAR, (size_t)w);
+            return (int)w;
+        }
         int ew = n > 0 ? type_words(fs, at, et, kinds) : 0;
         if (n * ew > 4096)
             unimpl(fs, at, "arrays larger than 4096 words");
@@ -265,12 +250,15 @@ int type_words(FuncState *fs, Node *at, Type *t, uint8_t *kinds)
         int64_t es = go_sizeof(et);
         if (es < 0)
             (void)type_words(fs, at, et, NULL);
-        if ((es % 8 != 0 || !word_laid(et)) && !narrow_aux(et))
-            unimpl(fs, at, ast_sprintf("slices of %s (elements narrower than 8 bytes)", type_string(et)));
+        if (es % 8 != 0 && !narrow_aux(et) && es > 127)
+            unimpl(fs, at, ast_sprintf("slices of %s (packed elements this large)", type_string(et)));
         if (kinds) { kinds[0] = SLOT_PTR; kinds[1] = SLOT_SCALAR; kinds[2] = SLOT_SCALAR; }
         return 3;
     }
     case TY_STRUCT: {
+        if (go_sizeof(u) < 0)
+            for (int i = 0; i < u->u.strct.nfields; i++)
+                (void)type_words(fs, at, u->u.strct.fields[i].type, NULL);
         int w = (int)((go_sizeof(u) + 7) / 8);
         if (kinds)
             memset(kinds, SLOT_SCALAR, (size_t)w);
@@ -420,6 +408,7 @@ VarLoc *declare_local(FuncState *fs, Node *at, Object *obj)
     VarLoc *v = GC_MALLOC(sizeof *v);
     v->global = false;
     v->nwords = n;
+    v->t = obj->type;
     if (var_on_heap(obj)) {
         /* moved to the heap: the frame holds the pointer, new zeroed
            memory at each execution of the declaration */
@@ -601,13 +590,12 @@ static void bind_params(FuncState *fs, NodeList *fields, Type **types, int *ti, 
                 fs->names[*slot + k] = obj ? obj->name : (results ? "~r" : "_");
             }
             if (obj) {
-                if (var_on_heap(obj))
-                    unimpl(fs, names->items[j], "taking a parameter's address");
                 if (obj->captured)
                     unimpl(fs, names->items[j], "closures");
                 VarLoc *v = GC_MALLOC(sizeof *v);
                 v->slot = *slot;
                 v->nwords = n;
+                v->t = t;
                 obj->aux = v;
             }
             *slot += n;
@@ -623,6 +611,47 @@ Type *method_recv_type(Object *fnobj)
         return NULL;
     Node *rf = d->u.funcdecl.recv->items[0];
     return rf && rf->u.field.type ? rf->u.field.type->type : NULL;
+}
+
+/* A parameter or named result whose address is taken lives on the heap
+   (var_on_heap): on entry its value moves from its slots into new memory
+   and the variable becomes that memory. Go: ssagen's "moved to heap"
+   parameters (the copy in the function prologue). A named result so
+   moved would have to be copied back at every return: not yet. */
+static void move_one(FuncState *fs, Node *id, Object *obj, bool result)
+{
+    VarLoc *v = obj->aux;
+    if (!v || !var_on_heap(obj))
+        return;
+    if (result)
+        unimpl(fs, id, "taking a named result's address");
+    uint8_t pk = SLOT_PTR;
+    VarLoc *h = GC_MALLOC(sizeof *h);
+    h->heap = true;
+    h->nwords = v->nwords;
+    h->t = v->t;
+    h->slot = alloc_slots(fs, 1, &pk, obj->name);
+    emit_new(fs, id, obj->type, h->slot);
+    store_var(fs, id, h, v->slot);
+    obj->aux = h;
+}
+
+static void move_list_to_heap(FuncState *fs, NodeList *fields, bool result)
+{
+    for (int i = 0; fields && i < fields->len; i++) {
+        NodeList *names = fields->items[i]->u.field.names;
+        for (int j = 0; names && j < names->len; j++)
+            if (names->items[j]->obj)
+                move_one(fs, names->items[j], names->items[j]->obj, result);
+    }
+}
+
+static void move_params_to_heap(FuncState *fs, Node *decl)
+{
+    move_list_to_heap(fs, decl->u.funcdecl.type->u.functype.results, true);
+    move_list_to_heap(fs, decl->u.funcdecl.recv, false);
+    move_list_to_heap(fs, decl->u.funcdecl.type->u.functype.params, false);
+    fs->localtop = fs->freereg;
 }
 
 static void compile_func(Compiler *c, Object *fnobj)
@@ -661,6 +690,7 @@ static void compile_func(Compiler *c, Object *fnobj)
         fs.names[i] = NULL;
     }
     fs.freereg = fs.localtop = fs.nslots = f->hdr + 3;
+    move_params_to_heap(&fs, decl);
     cblock(&fs, decl->u.funcdecl.body->u.block.stmts);
     fs.line = decl->u.funcdecl.body->u.block.rbrace.line;
     emit(&fs, OP_RET, f->hdr, 0, 0);
@@ -682,6 +712,7 @@ static void declare_globals(Compiler *c, FuncState *fs)
         v->global = true;
         v->slot = (int)c->nglobals;
         v->nwords = n;
+        v->t = obj->type;
         obj->aux = v;
         if (c->nglobals + n > c->capglobals) {
             while (c->nglobals + n > c->capglobals)

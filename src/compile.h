@@ -44,9 +44,12 @@ Program *compile_program(Package *pkg, const char *file, const char *verb);
 typedef struct VarLoc {
     bool global;
     bool heap;         /* slot holds a pointer to the variable's heap object */
-    int slot;          /* frame slot or global word */
-    int hoff;          /* heap: the word offset in the object (a field of it) */
+    bool part;         /* a field or element of the variable (static_loc), not all of it */
+    int slot;          /* frame slot or global word: the variable's first */
+    int boff;          /* the location's byte offset from the variable's first byte
+                          (frame, global) or from the start of its heap object */
     int nwords;
+    Type *t;           /* the location's type (NULL: the expression's) */
 } VarLoc;
 
 /* The one switch the escape-analysis pass will replace: does this local
@@ -120,6 +123,21 @@ int64_t go_sizeof(Type *t);     /* Go's size; -1: a type the VM does not hold ye
 int64_t go_alignof(Type *t);
 int64_t go_fieldoff(Type *st, int i);
 int narrow_aux(Type *et);       /* a narrow slice element: width | 8 if signed; 0 otherwise */
+/* Packed layout (compile_mem.c). A narrow scalar (bool, int8 ... int32,
+   float32) inside a struct or an array, or behind a pointer, is always
+   read and written at its own width (LOADPB/STOREPB), never as a word: a
+   neighbour may share the word. Only a variable of its own (a frame slot,
+   a global word) holds it as a normalized word. A struct or array whose
+   bytes do not fill whole words from a word boundary is copied by bytes
+   (MEMMOVE); every other value moves by words. */
+bool is_narrow(Type *t);        /* a scalar narrower than 8 bytes */
+bool word_access(Type *t, int64_t boff);    /* as a part at byte offset boff: whole words? */
+int mem_load(FuncState *fs, Node *at, Type *t, int ptr, int boff, int dst);   /* *(t *)(s[ptr] + boff) */
+void mem_store(FuncState *fs, Node *at, Type *t, int ptr, int boff, int src);
+int scalar_temp(FuncState *fs, Node *at);   /* a scalar temporary for an address (held across no call) */
+/* A variable's words holding the location v as frame operands, or -1 when
+   v must be reached by load_var/store_var (global, heap, packed part). */
+int frame_words(VarLoc *v);
 /* s[i] of a slice of narrow elements: the slice (ptr slot) and the index
    evaluated and checked; *aux for LOADN/STOREN. */
 bool narrow_ref(FuncState *fs, Node *l, int *ptr, int *idx, int *aux);
@@ -182,15 +200,16 @@ typedef struct ElemRef {
     Node *l;
     VarLoc arr;        /* the variable holding it */
     int base;          /* its first slot (frame; -1 for a global) */
-    int off;           /* temporary: the element's word offset from base */
+    int off;           /* temporary: the element's word offset from base (bytes when bytes) */
     int nwords;
+    bool bytes;        /* packed: off counts bytes, the element moves by mem_load/mem_store */
 } ElemRef;
 /* Is l such an element? Then its indexes are evaluated and checked. */
 bool elem_path(FuncState *fs, Node *l, ElemRef *er, bool lvalue);
 int elem_load(FuncState *fs, ElemRef *er, int dst);
 /* Is e reached through a pointer (*p, p.f, p.f[2].g)? Then the pointer is
-   evaluated into a temporary *ptr and the word offset set. */
-bool ptr_path(FuncState *fs, Node *e, int *ptr, int *woff);
+   evaluated into a temporary *ptr and the byte offset set. */
+bool ptr_path(FuncState *fs, Node *e, int *ptr, int *boff);
 void elem_store(FuncState *fs, ElemRef *er, int src);
 
 /* compile_stmt.c */

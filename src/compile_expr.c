@@ -81,26 +81,15 @@ void emit_move(FuncState *fs, int dst, int src, int nwords)
         emit(fs, OP_MOVEN, dst, src, nwords);
 }
 
-void store_var(FuncState *fs, Node *at, VarLoc *v, int src)
-{
-    (void)at;
-    if (v->heap)
-        emitaux(fs, OP_STOREP, v->nwords, v->slot, v->hoff, src);
-    else if (v->global)
-        emit(fs, OP_SETG, v->slot, src, v->nwords);
-    else
-        emit_move(fs, v->slot, src, v->nwords);
-}
-
 static int target(FuncState *fs, Node *at, Type *t, int dst)
 {
     return dst >= 0 ? dst : alloc_temp(fs, at, t);
 }
 
-/* The word offset of the field a selector names from the first word of
+/* The byte offset of the field a selector names from the first byte of
    its operand; false when it is no field or some step goes through a
    pointer. */
-static bool field_path(Node *e, int *woff)
+static bool field_path(Node *e, int *boff)
 {
     if (e->obj && e->obj->kind != OBJ_VAR)
         return false;
@@ -113,11 +102,25 @@ static bool field_path(Node *e, int *woff)
         if (u->kind != TY_STRUCT)
             return false;
         int idx = e->u.selector.path[i];
-        off += (int)(go_fieldoff(u, idx) / 8);
+        off += (int)go_fieldoff(u, idx);
         t = u->u.strct.fields[idx].type;
     }
-    *woff = off;
+    *boff = off;
     return true;
+}
+
+static Node *embed_chain(FuncState *fs, Node *fun, int n);
+
+/* A field promoted through an embedded pointer (pe.ID with pe.Base a
+   *Base) as the explicit chain of one-step selectors (pe.Base.ID), which
+   the location walks below understand; any other node unchanged. */
+static Node *promoted_chain(FuncState *fs, Node *x)
+{
+    if (x->kind == E_SELECTOR && x->u.selector.indirect && x->u.selector.pathlen > 1 &&
+        x->u.selector.path && x->u.selector.x->mode != MODE_PACKAGE &&
+        (!x->obj || x->obj->kind == OBJ_VAR))
+        return embed_chain(fs, x, x->u.selector.pathlen);
+    return x;
 }
 
 /* The words a variable, a field of one or an element of an array variable
@@ -137,10 +140,9 @@ bool static_loc(FuncState *fs, Node *e, VarLoc *out)
         if (e->u.selector.x->mode == MODE_PACKAGE || !field_path(e, &off) ||
             !static_loc(fs, e->u.selector.x, out))
             return false;
-        if (out->heap)
-            out->hoff += off;
-        else
-            out->slot += off;
+        out->boff += off;
+        out->part = true;
+        out->t = etype(e);
         out->nwords = type_words(fs, e, e->type, NULL);
         return true;
     }
@@ -149,36 +151,18 @@ bool static_loc(FuncState *fs, Node *e, VarLoc *out)
         Type *xt = type_underlying(etype(x));
         if (xt->kind != TY_ARRAY || ix->mode != MODE_CONST || !ix->cv || !static_loc(fs, x, out))
             return false;
-        int ew = type_words(fs, e, xt->u.array.elem, NULL);
-        if (out->heap)
-            out->hoff += (int)cv_int64(ix->cv) * ew;
-        else
-            out->slot += (int)cv_int64(ix->cv) * ew;
-        out->nwords = ew;
+        int64_t boff = out->boff + cv_int64(ix->cv) * go_sizeof(xt->u.array.elem);
+        if (boff > 0x7fffffff)
+            unimpl(fs, e, "an element this far into an array");
+        out->boff = (int)boff;
+        out->part = true;
+        out->t = xt->u.array.elem;
+        out->nwords = type_words(fs, e, xt->u.array.elem, NULL);
         return true;
     }
     default:
         return false;
     }
-}
-
-/* Reads the words of a static location (static_loc). */
-int load_var(FuncState *fs, Node *e, VarLoc *v, int dst)
-{
-    if (v->heap) {
-        int d = target(fs, e, etype(e), dst);
-        emitaux(fs, OP_LOADP, v->nwords, d, v->slot, v->hoff);
-        return d;
-    }
-    if (v->global) {
-        int d = target(fs, e, etype(e), dst);
-        emit(fs, OP_GETG, d, v->slot, v->nwords);
-        return d;
-    }
-    if (dst < 0)
-        return v->slot;
-    emit_move(fs, dst, v->slot, v->nwords);
-    return dst;
 }
 
 /* An element path: x.f[i].g[j] ... over an array or struct value x with
@@ -197,6 +181,7 @@ bool elem_path(FuncState *fs, Node *l, ElemRef *er, bool lvalue)
     for (;;) {
         while (x->kind == E_PAREN)
             x = x->u.unary.x;
+        x = promoted_chain(fs, x);
         int off;
         Type *xt = NULL;
         if (x->kind == E_INDEX)
@@ -222,7 +207,7 @@ bool elem_path(FuncState *fs, Node *l, ElemRef *er, bool lvalue)
             Type *st = type_underlying(type_underlying(etype(x->u.selector.x))->u.pointer.elem);
             if (st->kind != TY_STRUCT)
                 return false;
-            k += go_fieldoff(st, x->u.selector.path[0]) / 8;
+            k += go_fieldoff(st, x->u.selector.path[0]);
             ptr = x->u.selector.x;
             break;
         } else if (!(x->kind == E_SELECTOR && x->u.selector.x->mode != MODE_PACKAGE && field_path(x, &off))) {
@@ -237,25 +222,46 @@ bool elem_path(FuncState *fs, Node *l, ElemRef *er, bool lvalue)
     }
     if (!dynamic || n == 0)
         return false;
+    /* Words, unless a step or the element itself is packed: then bytes. */
+    bool bytes = !word_access(etype(l), 0) || k % 8 != 0;
+    for (int i = 0; i < n && !bytes; i++) {
+        Node *st = steps[i];
+        int off;
+        if (st->kind == E_SELECTOR) {
+            if (field_path(st, &off) && off % 8 != 0)
+                bytes = true;
+            continue;
+        }
+        Type *xt = type_underlying(etype(st->u.index.x));
+        if (xt->kind == TY_POINTER)
+            xt = type_underlying(xt->u.pointer.elem);
+        if (go_sizeof(xt->kind == TY_SLICE ? xt->u.slice.elem : xt->u.array.elem) % 8 != 0)
+            bytes = true;
+    }
+    VarLoc sl;
+    bool isstatic = !ptr && static_loc(fs, x, &sl);
+    if (isstatic && sl.boff % 8 != 0)
+        bytes = true;
+    int unit = bytes ? 1 : 8;
     er->l = l;
+    er->bytes = bytes;
     er->nwords = type_words(fs, l, etype(l), NULL);
-    if (er->nwords > 255)
+    if (er->nwords > 255 && !bytes)
         unimpl(fs, l, "indexing arrays of elements this large");
     if (ptr) {
         /* through a pointer: like a heap variable whose pointer is a temporary */
         hoist_calls(fs, l);
-        er->arr.global = false;
+        er->arr = (VarLoc){ 0 };
         er->arr.heap = true;
-        er->arr.hoff = 0;
-        er->arr.nwords = 0;
         er->arr.slot = cexpr(fs, ptr, alloc_temp(fs, ptr, etype(ptr)));
         er->base = -1;
-    } else if (static_loc(fs, x, &er->arr)) {
+    } else if (isstatic) {
+        er->arr = sl;
         er->base = er->arr.global || er->arr.heap ? -1 : er->arr.slot;
     } else {
         if (lvalue)
             return false;
-        er->arr.global = false;
+        er->arr = (VarLoc){ 0 };
         er->base = cexpr(fs, x, -1);
     }
     hoist_calls(fs, l);
@@ -275,7 +281,7 @@ bool elem_path(FuncState *fs, Node *l, ElemRef *er, bool lvalue)
     }
     er->off = alloc_temp(fs, l, types_basic[TY_INT]);
     emit(fs, OP_LOADI, er->off, 0, 0);
-    k += er->arr.heap ? er->arr.hoff : 0;
+    k += er->arr.boff;
     for (int i = n - 1; i >= 0; i--) {
         Node *st = steps[i];
         fs->line = st->pos.line;
@@ -287,12 +293,12 @@ bool elem_path(FuncState *fs, Node *l, ElemRef *er, bool lvalue)
         }
         Type *xt = type_underlying(etype(st->u.index.x));
         if (xt->kind == TY_SLICE) {
-            int ew = type_words(fs, st, xt->u.slice.elem, NULL);
+            int64_t ew = go_sizeof(xt->u.slice.elem) / unit;
             emitaux(fs, OP_CHKLEN, is_signed_kind(basic_kind(etype(st->u.index.index))) ? 0 : 1, ri[i],
                     er->arr.slot + 1, 0);
             if (ew != 1) {
                 int t = alloc_temp(fs, st, types_basic[TY_INT]);
-                emit(fs, OP_LOADI, t, ew, 0);
+                emit(fs, OP_LOADI, t, (int)(ew & 0xffff), (int)((uint64_t)ew >> 16));
                 emit(fs, OP_MUL, t, t, ri[i]);
                 emit(fs, OP_ADD, er->off, er->off, t);
             } else {
@@ -302,9 +308,9 @@ bool elem_path(FuncState *fs, Node *l, ElemRef *er, bool lvalue)
         }
         if (xt->kind == TY_POINTER)
             xt = type_underlying(xt->u.pointer.elem);
-        int ew = type_words(fs, st, xt->u.array.elem, NULL);
+        int64_t es = go_sizeof(xt->u.array.elem);
         if (ri[i] < 0) {
-            k += cv_int64(st->u.index.index->cv) * ew;
+            k += cv_int64(st->u.index.index->cv) * es;
             continue;
         }
         int64_t len = xt->u.array.len;
@@ -312,22 +318,45 @@ bool elem_path(FuncState *fs, Node *l, ElemRef *er, bool lvalue)
             unimpl(fs, st, "arrays this long");
         emitaux(fs, OP_CHKIDX, is_signed_kind(basic_kind(etype(st->u.index.index))) ? 0 : 1, ri[i],
                 (int)(len & 0xffff), (int)((uint64_t)len >> 16));
+        int64_t ew = es / unit;
         if (ew != 1) {
             int t = alloc_temp(fs, st, types_basic[TY_INT]);
-            emit(fs, OP_LOADI, t, ew, 0);
+            emit(fs, OP_LOADI, t, (int)(ew & 0xffff), (int)((uint64_t)ew >> 16));
             emit(fs, OP_MUL, t, t, ri[i]);
             emit(fs, OP_ADD, er->off, er->off, t);
         } else {
             emit(fs, OP_ADD, er->off, er->off, ri[i]);
         }
     }
+    k /= unit;
+    if (k > 32767)
+        unimpl(fs, l, "an element this far into an array");
     if (k)
         emit(fs, OP_ADDK, er->off, er->off, (int)(uint16_t)(int16_t)k);
     return true;
 }
 
+/* A packed element's address: the array's first byte plus the byte
+   offset, into a scalar temporary. */
+static int elem_addr(FuncState *fs, ElemRef *er)
+{
+    int ta = scalar_temp(fs, er->l);
+    if (er->arr.heap) {
+        emit(fs, OP_PTRADDB, ta, er->arr.slot, er->off);
+        return ta;
+    }
+    if (er->arr.global)
+        emit(fs, OP_ADDRG, ta, er->arr.slot, 0);
+    else
+        emit(fs, OP_ADDR, ta, er->base, 0);
+    emit(fs, OP_PTRADDB, ta, ta, er->off);
+    return ta;
+}
+
 int elem_load(FuncState *fs, ElemRef *er, int dst)
 {
+    if (er->bytes)
+        return mem_load(fs, er->l, etype(er->l), elem_addr(fs, er), 0, dst);
     int d = target(fs, er->l, etype(er->l), dst);
     if (er->arr.heap)
         emitaux(fs, OP_LOADXP, er->nwords, d, er->arr.slot, er->off);
@@ -340,6 +369,10 @@ int elem_load(FuncState *fs, ElemRef *er, int dst)
 
 void elem_store(FuncState *fs, ElemRef *er, int src)
 {
+    if (er->bytes) {
+        mem_store(fs, er->l, etype(er->l), elem_addr(fs, er), 0, src);
+        return;
+    }
     if (er->arr.heap)
         emitaux(fs, OP_STOREXP, er->nwords, er->arr.slot, er->off, src);
     else if (er->arr.global)
@@ -374,13 +407,14 @@ bool narrow_ref(FuncState *fs, Node *l, int *ptr, int *idx, int *aux)
 
 /* A location reached through a pointer: *p, p.f, p.f.g, (*p)[2], with
    p any pointer expression (evaluated into a temporary). */
-bool ptr_path(FuncState *fs, Node *e, int *ptr, int *woff)
+bool ptr_path(FuncState *fs, Node *e, int *ptr, int *boff)
 {
     int off = 0;
     Node *x = e;
     for (;;) {
         while (x->kind == E_PAREN)
             x = x->u.unary.x;
+        x = promoted_chain(fs, x);
         if (x->kind == E_STAR && x->mode != MODE_TYPEEXPR) {
             x = x->u.unary.x;
             break;
@@ -391,7 +425,7 @@ bool ptr_path(FuncState *fs, Node *e, int *ptr, int *woff)
             Type *st = type_underlying(type_underlying(etype(x->u.selector.x))->u.pointer.elem);
             if (st->kind != TY_STRUCT)
                 return false;
-            off += (int)(go_fieldoff(st, x->u.selector.path[0]) / 8);
+            off += (int)go_fieldoff(st, x->u.selector.path[0]);
             x = x->u.selector.x;
             break;
         }
@@ -399,7 +433,7 @@ bool ptr_path(FuncState *fs, Node *e, int *ptr, int *woff)
             x->u.index.index->mode == MODE_CONST && x->u.index.index->cv) {
             /* p[2], p a pointer to an array */
             Type *at = type_underlying(type_underlying(etype(x->u.index.x))->u.pointer.elem);
-            off += (int)cv_int64(x->u.index.index->cv) * type_words(fs, x, at->u.array.elem, NULL);
+            off += (int)(cv_int64(x->u.index.index->cv) * go_sizeof(at->u.array.elem));
             x = x->u.index.x;
             break;
         }
@@ -411,8 +445,8 @@ bool ptr_path(FuncState *fs, Node *e, int *ptr, int *woff)
         }
         if (x->kind == E_INDEX && type_underlying(etype(x->u.index.x))->kind == TY_ARRAY &&
             x->u.index.index->mode == MODE_CONST && x->u.index.index->cv) {
-            off += (int)cv_int64(x->u.index.index->cv) *
-                   type_words(fs, x, type_underlying(etype(x->u.index.x))->u.array.elem, NULL);
+            off += (int)(cv_int64(x->u.index.index->cv) *
+                         go_sizeof(type_underlying(etype(x->u.index.x))->u.array.elem));
             x = x->u.index.x;
             continue;
         }
@@ -421,7 +455,7 @@ bool ptr_path(FuncState *fs, Node *e, int *ptr, int *woff)
     if (off > 0xffff)
         unimpl(fs, e, "a field this far into a struct");
     *ptr = cexpr(fs, x, alloc_temp(fs, x, etype(x)));
-    *woff = off;
+    *boff = off;
     return true;
 }
 
@@ -441,7 +475,8 @@ static int caddr(FuncState *fs, Node *e, int dst)
             x->type = t;
         int v = cexpr(fs, x, -1);   /* the elements first: they may allocate */
         emit_new(fs, e, t, p);
-        emitaux(fs, OP_STOREP, nw, p, 0, v);
+        (void)nw;
+        mem_store(fs, e, t, p, 0, v);
         emit_move(fs, d, p, 1);
         return d;
     }
@@ -449,7 +484,7 @@ static int caddr(FuncState *fs, Node *e, int dst)
     if (elem_path(fs, x, &er, false) && er.arr.heap) {
         /* &s[i], &p.a[i]: the element's address in the heap */
         int d = target(fs, e, pt, dst);
-        emit(fs, OP_PTRADD, d, er.arr.slot, er.off);
+        emit(fs, er.bytes ? OP_PTRADDB : OP_PTRADD, d, er.arr.slot, er.off);
         return d;
     }
     int pp, poff;
@@ -458,20 +493,23 @@ static int caddr(FuncState *fs, Node *e, int dst)
         int d = target(fs, e, pt, dst);
         int t = alloc_temp(fs, e, types_basic[TY_INT]);
         emit(fs, OP_LOADI, t, poff, 0);
-        emit(fs, OP_PTRADD, d, pp, t);
+        emit(fs, OP_PTRADDB, d, pp, t);
         return d;
     }
     VarLoc v;
     if (static_loc(fs, x, &v)) {
         int d = target(fs, e, pt, dst);
-        if (v.global)
-            emit(fs, OP_ADDRG, d, v.slot, 0);
-        else if (v.heap && v.hoff == 0)
-            emit_move(fs, d, v.slot, 1);
-        else if (v.heap && v.hoff * 8 < 32768)
-            emit(fs, OP_ADDK, d, v.slot, v.hoff * 8);
-        else
+        if (v.boff >= 32768 || !(v.global || v.heap))
             unimpl(fs, e, "taking this address");
+        if (v.global) {
+            emit(fs, OP_ADDRG, d, v.slot, 0);
+            if (v.boff)
+                emit(fs, OP_ADDK, d, d, v.boff);
+        } else if (v.boff == 0) {
+            emit_move(fs, d, v.slot, 1);
+        } else {
+            emit(fs, OP_ADDK, d, v.slot, v.boff);
+        }
         return d;
     }
     unimpl(fs, e, "taking this address");
@@ -480,33 +518,48 @@ static int caddr(FuncState *fs, Node *e, int dst)
 /* Go's == on structs and arrays: field by field, element by element
    (floats as floats, strings by content); jumps to ne on a difference. */
 static int ccompare_value(FuncState *fs, Node *at, int op, Type *t, int rx, int ry, int dst);
-static void ccompare_words(FuncState *fs, Node *at, Type *t, int rx, int ry, int tmp, JumpList *ne)
+/* rx, ry: the frame words of the two values; boff: the byte offset of
+   the part of type t being compared. */
+static void ccompare_words(FuncState *fs, Node *at, Type *t, int rx, int ry, int boff, int tmp, JumpList *ne)
 {
     Type *u = type_underlying(type_default(t));
     if (u->kind == TY_STRUCT) {
         for (int i = 0; i < u->u.strct.nfields; i++) {
             if (strcmp(u->u.strct.fields[i].name, "_") == 0)
                 continue;
-            int o = (int)(go_fieldoff(u, i) / 8);
-            ccompare_words(fs, at, u->u.strct.fields[i].type, rx + o, ry + o, tmp, ne);
+            ccompare_words(fs, at, u->u.strct.fields[i].type, rx, ry, boff + (int)go_fieldoff(u, i), tmp, ne);
         }
         return;
     }
     if (u->kind == TY_ARRAY) {
-        int ew = type_words(fs, at, u->u.array.elem, NULL);
+        int es = (int)go_sizeof(u->u.array.elem);
         for (int64_t i = 0; i < u->u.array.len; i++)
-            ccompare_words(fs, at, u->u.array.elem, rx + (int)i * ew, ry + (int)i * ew, tmp, ne);
+            ccompare_words(fs, at, u->u.array.elem, rx, ry, boff + (int)i * es, tmp, ne);
         return;
     }
-    ccompare_value(fs, at, EQL, u, rx, ry, tmp);
+    int mark = fs->freereg;
+    VarLoc lx = { .slot = rx, .boff = boff, .part = true, .t = t, .nwords = type_words(fs, at, t, NULL) };
+    VarLoc ly = lx;
+    ly.slot = ry;
+    int a = load_var(fs, at, &lx, -1);
+    int b = load_var(fs, at, &ly, -1);
+    ccompare_value(fs, at, EQL, u, a, b, tmp);
+    fs->freereg = mark;
     jl_add(ne, emitjump(fs, OP_JMPF, tmp));
 }
 
 static int ccompare_composite(FuncState *fs, Node *at, int op, Type *t, int rx, int ry, int dst)
 {
+    /* The caller has released the operands' temporaries: the temporaries
+       of the comparison go above them. */
+    int nw = type_words(fs, at, t, NULL);
+    if (rx < CALLAREA && rx + nw > fs->freereg)
+        fs->freereg = rx + nw;
+    if (ry < CALLAREA && ry + nw > fs->freereg)
+        fs->freereg = ry + nw;
     int tmp = alloc_temp(fs, at, types_basic[TY_BOOL]);
     JumpList ne = { 0 };
-    ccompare_words(fs, at, t, rx, ry, tmp, &ne);
+    ccompare_words(fs, at, t, rx, ry, 0, tmp, &ne);
     emit(fs, OP_LOADI, dst, op == EQL, 0);
     int j = emitjump(fs, OP_JMP, 0);
     patchhere(fs, &ne);
@@ -557,6 +610,8 @@ static int cslicelit(FuncState *fs, Node *e, int dst)
             int ti = alloc_temp(fs, val, types_basic[TY_INT]);
             emit(fs, OP_LOADI, ti, (int)(idx & 0xffff), (int)((uint64_t)idx >> 16));
             emitaux(fs, OP_STOREN, narrow_aux(et), d, ti, r);
+        } else if (!word_access(et, 0)) {
+            mem_store(fs, val, et, d, (int)(idx * go_sizeof(et)), r);
         } else {
             emitaux(fs, OP_STOREP, ew, d, (int)(idx * ew), r);
         }
@@ -597,14 +652,17 @@ static int cslice(FuncState *fs, Node *e, int dst)
             VarLoc v;
             if (xt->kind != TY_ARRAY || !static_loc(fs, x, &v))
                 unimpl(fs, e, "slicing this array");
-            if (v.global)
-                emit(fs, OP_ADDRG, b, v.slot, 0);
-            else if (v.heap && v.hoff == 0)
-                emit(fs, OP_MOVE, b, v.slot, 0);
-            else if (v.heap && v.hoff * 8 < 32768)
-                emit(fs, OP_ADDK, b, v.slot, v.hoff * 8);
-            else
+            if (v.boff >= 32768 || !(v.global || v.heap))
                 unimpl(fs, e, "slicing this array");
+            if (v.global) {
+                emit(fs, OP_ADDRG, b, v.slot, 0);
+                if (v.boff)
+                    emit(fs, OP_ADDK, b, b, v.boff);
+            } else if (v.boff == 0) {
+                emit(fs, OP_MOVE, b, v.slot, 0);
+            } else {
+                emit(fs, OP_ADDK, b, v.slot, v.boff);
+            }
         }
         if (at->kind != TY_ARRAY || at->u.array.len > 0x7fffffff)
             unimpl(fs, e, "slicing this array");
@@ -671,20 +729,31 @@ static int ccomposite(FuncState *fs, Node *e, int dst)
                 val = el->u.binary.y;
             }
             ft = u->u.strct.fields[fi].type;
-            off = (int)(go_fieldoff(u, fi) / 8);
+            off = (int)go_fieldoff(u, fi);
         } else {
             if (el->kind == E_KEYVALUE) {
                 idx = cv_int64(el->u.binary.x->cv);
                 val = el->u.binary.y;
             }
             ft = u->u.array.elem;
-            off = (int)idx * type_words(fs, e, ft, NULL);
+            off = (int)(idx * go_sizeof(ft));
             idx++;
         }
         if (val->kind == E_COMPOSITE && !val->type)
             val->type = ft;
         int mark = fs->freereg;
-        cexpr(fs, val, d + off);
+        if (word_access(ft, off)) {
+            cexpr(fs, val, d + off / 8);
+        } else {
+            /* a packed field or element: its bytes only */
+            int r = alloc_temp(fs, val, ft);
+            if (val->mode == MODE_CONST && val->cv)
+                emit_load_const(fs, val, val->cv, ft, r);
+            else
+                cexpr(fs, val, r);
+            VarLoc part = { .slot = d, .boff = off, .part = true, .t = ft, .nwords = type_words(fs, val, ft, NULL) };
+            store_var(fs, val, &part, r);
+        }
         fs->freereg = mark;
     }
     if (dst < 0)
@@ -1487,8 +1556,8 @@ static void cprintcall(FuncState *fs, Node *call, int nat, int nres, bool hasfmt
                in its variable or a temporary, its address taken last */
             VarLoc v;
             int addr;
-            if (static_loc(fs, a, &v) && !v.heap) {
-                addr = v.global ? -v.slot - 1 : v.slot + 1;
+            if (static_loc(fs, a, &v) && !v.heap && v.boff % 8 == 0) {
+                addr = v.global ? -(v.slot + v.boff / 8) - 1 : v.slot + v.boff / 8 + 1;
             } else {
                 addr = cexpr(fs, a, alloc_temp(fs, a, t)) + 1;
             }
@@ -1823,10 +1892,22 @@ static int cappend(FuncState *fs, Node *e, int dst)
     Slot rt = { .p = rtype_of(fs, e, et) };
     int k = addconst(fs, rt);
     emitaux(fs, OP_GROWSLICE, n, d, k & 0xffff, (int)((unsigned)k >> 16));
-    if (narrow_aux(et))
+    if (narrow_aux(et)) {
         emitaux(fs, OP_STORETAILN, n, d, vb, narrow_aux(et) & 7);
-    else
+    } else if (!word_access(et, 0)) {
+        /* packed elements: each one's bytes at data + (len-n+i)*size */
+        int64_t es = go_sizeof(et);
+        int to = scalar_temp(fs, e), tk = scalar_temp(fs, e), tp = scalar_temp(fs, e);
+        for (int i = 0; i < n; i++) {
+            emit(fs, OP_ADDK, to, d + 1, (int)(uint16_t)(int16_t)(i - n));
+            emit(fs, OP_LOADI, tk, (int)(es & 0xffff), 0);
+            emit(fs, OP_MUL, to, to, tk);
+            emit(fs, OP_PTRADDB, tp, d, to);
+            mem_store(fs, e, et, tp, 0, vb + i * ew);
+        }
+    } else {
         emitaux(fs, OP_STORETAIL, n, d, vb, ew);
+    }
 out:
     if (dst < 0)
         return d;
@@ -1879,8 +1960,8 @@ static int ccallexpr(FuncState *fs, Node *e, int dst, bool callarea_ok)
         if (dt->kind != TY_SLICE || st->kind != TY_SLICE)
             unimpl(fs, e, "copy from a string");
         int ew = type_words(fs, e, dt->u.slice.elem, NULL);
-        if (narrow_aux(dt->u.slice.elem))
-            ew = 0x80 | (narrow_aux(dt->u.slice.elem) & 7);   /* bytes */
+        if (narrow_aux(dt->u.slice.elem) || !word_access(dt->u.slice.elem, 0))
+            ew = 0x80 | (int)go_sizeof(dt->u.slice.elem);   /* bytes (type_words: at most 127) */
         else if (ew > 127)
             unimpl(fs, e, "copy of elements this large");
         hoist_list(fs, args);
@@ -2062,10 +2143,8 @@ int cexpr(FuncState *fs, Node *e, int dst)
             int p, off;
             if (!ptr_path(fs, e, &p, &off))
                 unimpl(fs, e, "indexing through a pointer at a run-time index");
-            int d = target(fs, e, e->type, dst);
             fs->line = e->pos.line;
-            emitaux(fs, OP_LOADP, type_words(fs, e, e->type, NULL), d, p, off);
-            return d;
+            return mem_load(fs, e, etype(e), p, off, dst);
         }
         if (xt->kind == TY_ARRAY) {
             VarLoc v;
@@ -2075,13 +2154,10 @@ int cexpr(FuncState *fs, Node *e, int dst)
             if (elem_path(fs, e, &er, false))
                 return elem_load(fs, &er, dst);
             /* f()[2]: the array in a temporary */
-            int r = cexpr(fs, x, -1);
-            int ew = type_words(fs, e, xt->u.array.elem, NULL);
-            r += (int)cv_int64(e->u.index.index->cv) * ew;
-            if (dst < 0)
-                return r;
-            emit_move(fs, dst, r, ew);
-            return dst;
+            VarLoc part = { .slot = cexpr(fs, x, -1), .part = true, .t = xt->u.array.elem,
+                            .boff = (int)(cv_int64(e->u.index.index->cv) * go_sizeof(xt->u.array.elem)),
+                            .nwords = type_words(fs, e, xt->u.array.elem, NULL) };
+            return load_var(fs, e, &part, dst);
         }
         if (xt->kind != TY_STRING) {
             const char *what = xt->kind == TY_MAP ? "maps" : xt->kind == TY_SLICE ? "slices"
@@ -2115,10 +2191,8 @@ int cexpr(FuncState *fs, Node *e, int dst)
             if (e->u.selector.indirect || !field_path(e, &off)) {
                 if (!ptr_path(fs, e, &p, &poff))
                     unimpl(fs, e, e->u.selector.indirect ? "pointers" : "this selector");
-                int d = target(fs, e, e->type, dst);
                 fs->line = e->pos.line;
-                emitaux(fs, OP_LOADP, type_words(fs, e, e->type, NULL), d, p, poff);
-                return d;
+                return mem_load(fs, e, etype(e), p, poff, dst);
             }
             VarLoc v;
             if (static_loc(fs, e, &v))
@@ -2126,21 +2200,18 @@ int cexpr(FuncState *fs, Node *e, int dst)
             ElemRef er;
             if (elem_path(fs, e, &er, false))
                 return elem_load(fs, &er, dst);
-            int r = cexpr(fs, e->u.selector.x, -1) + off;   /* f().x: a temporary's words */
-            if (dst < 0)
-                return r;
-            emit_move(fs, dst, r, type_words(fs, e, e->type, NULL));
-            return dst;
+            /* f().x: a part of a temporary */
+            VarLoc part = { .slot = cexpr(fs, e->u.selector.x, -1), .boff = off, .part = true,
+                            .t = etype(e), .nwords = type_words(fs, e, e->type, NULL) };
+            return load_var(fs, e, &part, dst);
         }
     case E_SLICE: return cslice(fs, e, dst);
     case E_STAR: {
         int p, off;
         if (!ptr_path(fs, e, &p, &off))
             unimpl(fs, e, "pointers");
-        int d = target(fs, e, e->type, dst);
         fs->line = e->pos.line;
-        emitaux(fs, OP_LOADP, type_words(fs, e, e->type, NULL), d, p, off);
-        return d;
+        return mem_load(fs, e, etype(e), p, off, dst);
     }
     case E_COMPOSITE: return ccomposite(fs, e, dst);
     case E_FUNCLIT: unimpl(fs, e, "function literals");

@@ -82,18 +82,19 @@ static void assign1(FuncState *fs, Node *lhs, Node *rhs, bool define)
         /* *p = v, p.f = v: p first, then v, then the store (and nil check) */
         int rv = cexpr(fs, rhs, -1);
         fs->line = lhs->pos.line;
-        emitaux(fs, OP_STOREP, type_words(fs, lhs, etype(lhs), NULL), p, off, rv);
+        mem_store(fs, lhs, etype(lhs), p, off, rv);
         return;
     }
     if (define && lhs->obj && !lhs->obj->aux)
         v = new_local(fs, lhs);
     else
         v = lhs_var(fs, lhs);
-    if (v->global || v->heap) {
+    int fw = frame_words(v);
+    if (fw < 0) {
         int r = cexpr(fs, rhs, -1);
         store_var(fs, rhs, v, r);
     } else {
-        cexpr(fs, rhs, v->slot);
+        cexpr(fs, rhs, fw);
     }
 }
 
@@ -159,14 +160,14 @@ static void cassign(FuncState *fs, Node *s)
             hoist_now(fs, rhs->items[0]);
             int rx = alloc_temp(fs, l, t);
             fs->line = l->pos.line;
-            emitaux(fs, OP_LOADP, type_words(fs, l, t, NULL), rx, p, off);
+            mem_load(fs, l, t, p, off, rx);
             int ry = cexpr(fs, rhs->items[0], -1);
             cbinary_slots(fs, s, base, t, etype(rhs->items[0]), rx, ry, rx);
-            emitaux(fs, OP_STOREP, type_words(fs, l, t, NULL), p, off, rx);
+            mem_store(fs, l, t, p, off, rx);
             return;
         }
         VarLoc *v = lhs_var(fs, l);
-        bool mem = v->global || v->heap;
+        bool mem = frame_words(v) < 0;
         if (mem)
             hoist_now(fs, rhs->items[0]);   /* g += f(): f runs before g is read */
         int rx;
@@ -174,7 +175,7 @@ static void cassign(FuncState *fs, Node *s)
             rx = alloc_temp(fs, l, t);
             load_var(fs, l, v, rx);
         } else {
-            rx = v->slot;
+            rx = frame_words(v);
         }
         int ry = cexpr(fs, rhs->items[0], -1);
         cbinary_slots(fs, s, base, t, etype(rhs->items[0]), rx, ry, rx);
@@ -230,7 +231,7 @@ static void cassign(FuncState *fs, Node *s)
         }
         if (pp[3 * i] >= 0) {
             fs->line = l->pos.line;
-            emitaux(fs, OP_STOREP, type_words(fs, l, etype(l), NULL), pp[3 * i], pp[3 * i + 1], tmp[i]);
+            mem_store(fs, l, etype(l), pp[3 * i], pp[3 * i + 1], tmp[i]);
             continue;
         }
         VarLoc *v = define && l->obj && !l->obj->aux ? new_local(fs, l) : lhs_var(fs, l);
@@ -258,12 +259,12 @@ static void cincdec(FuncState *fs, Node *s)
     } else if (viap) {
         r = alloc_temp(fs, l, t);
         fs->line = l->pos.line;
-        emitaux(fs, OP_LOADP, type_words(fs, l, t, NULL), r, p, off);
-    } else if (v->global || v->heap) {
+        mem_load(fs, l, t, p, off, r);
+    } else if (frame_words(v) < 0) {
         r = alloc_temp(fs, l, t);
         load_var(fs, l, v, r);
     } else {
-        r = v->slot;
+        r = frame_words(v);
     }
     bool inc = s->u.incdec.op == INC;
     if (k == TY_FLOAT64 || k == TY_FLOAT32) {
@@ -289,8 +290,8 @@ static void cincdec(FuncState *fs, Node *s)
     else if (elem)
         elem_store(fs, &er, r);
     else if (viap)
-        emitaux(fs, OP_STOREP, type_words(fs, l, t, NULL), p, off, r);
-    else if (v->global || v->heap)
+        mem_store(fs, l, t, p, off, r);
+    else if (frame_words(v) < 0)
         store_var(fs, s, v, r);
 }
 
@@ -431,7 +432,11 @@ static void crange_array(FuncState *fs, Node *s, const char *label)
     bool slice = xt->kind == TY_SLICE;
     Type *et = slice ? xt->u.slice.elem : xt->u.array.elem;
     int ew = type_words(fs, x, et, NULL);
-    if ((!slice && xt->u.array.len > 0x7fff) || ew > 255)
+    /* an array of packed elements: toff counts bytes */
+    bool packed = !word_access(et, 0) && !(slice && narrow_aux(et));
+    if (packed)
+        ew = (int)go_sizeof(et);
+    if ((!slice && xt->u.array.len > 0x7fff) || (!packed && ew > 255) || ew > 32767)
         unimpl(fs, x, "for range over arrays this long");
     int ta = -1;
     if (useval || slice)
@@ -455,11 +460,23 @@ static void crange_array(FuncState *fs, Node *s, const char *label)
     int top = fs->ncode;
     if (kv)
         store_var(fs, key, kv, ti);
-    if (vv) {
+    if (vv && packed) {
+        int tp = scalar_temp(fs, val);
+        if (slice) {
+            emit(fs, OP_PTRADDB, tp, ta, toff);
+        } else {
+            emit(fs, OP_ADDR, tp, ta, 0);
+            emit(fs, OP_PTRADDB, tp, tp, toff);
+        }
+        int fw = frame_words(vv);
+        int r = mem_load(fs, val, et, tp, 0, fw);
+        if (fw < 0)
+            store_var(fs, val, vv, r);
+    } else if (vv) {
         int naux = slice ? narrow_aux(et) : 0;
         int op = naux ? OP_LOADN : slice ? OP_LOADXP : OP_LOADX;
         int a = naux ? naux : ew, c = naux ? ti : toff;
-        if (vv->global || vv->heap) {
+        if (frame_words(vv) < 0) {
             int tv = alloc_temp(fs, val, et);
             emitaux(fs, op, a, tv, ta, c);
             store_var(fs, val, vv, tv);
