@@ -148,3 +148,7 @@ OP(CALL,    "a fn",          "call funcs[b] with its frame at s[a] (results, the
 OP(CALLN,   "a nat n",        "call native b with its arguments at s[a..a+c)")
 OP(RET,     "a",            "return: the frame record is at s[a] (a = result + parameter words)")
 OP(HALT,    "",             "the goroutine's entry function is done: leave the loop")
+OP(CALLF,   "a b",          "call the func value s[b] (a closure pointer; nil panics) with its frame at s[a]; a closure's callee gets s[b] in its context slot")
+/* ---- function values (a func value is a pointer to a closure object whose word 0 is the Func: Go's funcval) ---- */
+OP(FUNCVAL, "a fn",         "s[a] = the static func value of funcs[b] (no captured variables; outside the heap)")
+OP(CLOSURE, "a fn Kc",      "s[a] = a new closure object of the RType K[c] (mallocgc, zeroed) whose word 0 is funcs[b]")

@@ -129,7 +129,7 @@ int64_t go_sizeof(Type *t)
     case TY_INT: case TY_INT64: case TY_UINT: case TY_UINT64: case TY_UINTPTR:
     case TY_FLOAT64: return 8;
     case TY_STRING: return 16;
-    case TY_POINTER: return 8;
+    case TY_POINTER: case TY_FUNC: return 8;
     case TY_SLICE: return 24;
     case TY_ARRAY: {
         int64_t e = go_sizeof(u->u.array.elem);
@@ -285,7 +285,9 @@ int type_words(FuncState *fs, Node *at, Type *t, uint8_t *kinds)
     case TY_POINTER:
         if (kinds) kinds[0] = SLOT_PTR;
         return 1;
-    case TY_FUNC: unimpl(fs, at, "function values");
+    case TY_FUNC:       /* a pointer to a closure object (Go's funcval) */
+        if (kinds) kinds[0] = SLOT_PTR;
+        return 1;
     case TY_INTERFACE: unimpl(fs, at, "interfaces");
     case TY_MAP: unimpl(fs, at, "maps");
     case TY_CHAN: unimpl(fs, at, "channels");
@@ -342,7 +344,7 @@ struct RType *rtype_of(FuncState *fs, Node *at, Type *t)
     return rt;
 }
 
-static void ensure_slots(FuncState *fs, int n)
+void ensure_slots(FuncState *fs, int n)
 {
     if (n <= fs->capslots)
         return;
@@ -405,8 +407,6 @@ VarLoc *declare_local(FuncState *fs, Node *at, Object *obj)
 {
     uint8_t kinds[4096];
     int n = type_words(fs, at, obj->type, kinds);
-    if (obj->captured)
-        unimpl(fs, at, "closures");
     VarLoc *v = GC_MALLOC(sizeof *v);
     v->global = false;
     v->nwords = n;
@@ -426,7 +426,7 @@ VarLoc *declare_local(FuncState *fs, Node *at, Object *obj)
 
 bool var_on_heap(Object *obj)
 {
-    return obj->addr_taken;
+    return obj->addr_taken || (obj->captured && !capture_byval(obj));
 }
 
 void emit_new(FuncState *fs, Node *at, Type *t, int dst)
@@ -452,7 +452,7 @@ typedef struct FuncRef {
     int index;
 } FuncRef;
 
-static Func *new_func(Compiler *c, const char *name, int line)
+Func *new_func(Compiler *c, const char *name, int line)
 {
     Func *f = GC_MALLOC(sizeof *f);
     f->name = name;
@@ -489,7 +489,7 @@ int native_index(FuncState *fs, const Native *nat)
     return c->nnatives++;
 }
 
-static void fs_init(FuncState *fs, Compiler *c, Func *f)
+void fs_init(FuncState *fs, Compiler *c, Func *f)
 {
     memset(fs, 0, sizeof *fs);
     fs->c = c;
@@ -498,7 +498,7 @@ static void fs_init(FuncState *fs, Compiler *c, Func *f)
 }
 
 /* Rebases call-area operands, builds the stack map, fills f. */
-static void fs_finish(FuncState *fs)
+void fs_finish(FuncState *fs)
 {
     Func *f = fs->f;
     int nlocals = fs->nslots;
@@ -589,10 +589,9 @@ static void bind_params(FuncState *fs, NodeList *fields, Type **types, int *ti, 
                 fs->names[*slot + k] = obj ? obj->name : (results ? "~r" : "_");
             }
             if (obj) {
-                if (var_on_heap(obj))
-                    unimpl(fs, names->items[j], "taking a parameter's address");
-                if (obj->captured)
-                    unimpl(fs, names->items[j], "closures");
+                if (results && var_on_heap(obj))
+                    unimpl(fs, names->items[j], obj->addr_taken ? "taking a named result's address"
+                                                               : "closures capturing a named result");
                 VarLoc *v = GC_MALLOC(sizeof *v);
                 v->slot = *slot;
                 v->nwords = n;
@@ -613,15 +612,37 @@ Type *method_recv_type(Object *fnobj)
     return rf && rf->u.field.type ? rf->u.field.type->type : NULL;
 }
 
-static void compile_func(Compiler *c, Object *fnobj)
+/* Go moves a parameter that escapes (its address is taken, or a closure
+   captures it by reference) to the heap in the function's prologue: new
+   memory, the argument copied in, and the variable is the heap copy. */
+static void heap_params(FuncState *fs, NodeList *fields)
 {
-    Node *decl = fnobj->decl;
-    Func *f = c->funcs[((FuncRef *)fnobj->aux)->index];
+    for (int i = 0; fields && i < fields->len; i++) {
+        NodeList *names = fields->items[i]->u.field.names;
+        for (int j = 0; names && j < names->len; j++) {
+            Object *obj = names->items[j]->obj;
+            if (!obj || !obj->aux || !var_on_heap(obj))
+                continue;
+            VarLoc *old = obj->aux, *v = GC_MALLOC(sizeof *v);
+            uint8_t pk = SLOT_PTR;
+            v->heap = true;
+            v->nwords = old->nwords;
+            v->slot = alloc_slots(fs, 1, &pk, obj->name);
+            emit_new(fs, names->items[j], obj->type, v->slot);
+            emitaux(fs, OP_STOREP, v->nwords, v->slot, 0, old->slot);
+            obj->aux = v;
+        }
+    }
+}
+
+void compile_body(Compiler *c, Func *f, Type *sig, NodeList *recv, Type *rtype, Node *ftype, Node *body,
+                  Closure *clo)
+{
     FuncState fs;
     fs_init(&fs, c, f);
-    Type *sig = fnobj->type;
     fs.sig = sig;
-    Type *rtype = method_recv_type(fnobj);
+    fs.islit = clo != NULL;
+    Node *decl = ftype;
     int nres = tuple_words(&fs, decl, sig->u.func.results, sig->u.func.nresults, NULL);
     int npar = tuple_words(&fs, decl, sig->u.func.params, sig->u.func.nparams, NULL);
     if (rtype)
@@ -631,28 +652,41 @@ static void compile_func(Compiler *c, Object *fnobj)
     f->hdr = (uint16_t)(nres + npar);
     ensure_slots(&fs, f->hdr + 3);
     int slot = 0, ti = 0;
-    if (sig->u.func.variadic)
-        unimpl(&fs, decl, "variadic functions");
-    bind_params(&fs, decl->u.funcdecl.type->u.functype.results, sig->u.func.results, &ti, &slot, true);
+    bind_params(&fs, ftype->u.functype.results, sig->u.func.results, &ti, &slot, true);
     for (int i = 0; i < nres; i++)
         if (fs.names[i] && strcmp(fs.names[i], "~r") != 0)
             f->zerores = true;      /* named results start at zero */
     if (rtype) {
         /* the receiver is the first parameter (Go's ABI) */
         ti = 0;
-        bind_params(&fs, decl->u.funcdecl.recv, &rtype, &ti, &slot, false);
+        bind_params(&fs, recv, &rtype, &ti, &slot, false);
     }
     ti = 0;
-    bind_params(&fs, decl->u.funcdecl.type->u.functype.params, sig->u.func.params, &ti, &slot, false);
+    bind_params(&fs, ftype->u.functype.params, sig->u.func.params, &ti, &slot, false);
     for (int i = f->hdr; i < f->hdr + 3; i++) {
         fs.kinds[i] = SLOT_RECORD;
         fs.names[i] = NULL;
     }
     fs.freereg = fs.localtop = fs.nslots = f->hdr + 3;
-    cblock(&fs, decl->u.funcdecl.body->u.block.stmts);
-    fs.line = decl->u.funcdecl.body->u.block.rbrace.line;
+    if (clo)
+        closure_prologue(&fs, clo);
+    heap_params(&fs, recv);
+    heap_params(&fs, ftype->u.functype.params);
+    fs.localtop = fs.freereg;
+    cblock(&fs, body->u.block.stmts);
+    fs.line = body->u.block.rbrace.line;
     emit(&fs, OP_RET, f->hdr, 0, 0);
     fs_finish(&fs);
+    if (clo)
+        closure_epilogue(clo);
+}
+
+static void compile_func(Compiler *c, Object *fnobj)
+{
+    Node *decl = fnobj->decl;
+    Func *f = c->funcs[((FuncRef *)fnobj->aux)->index];
+    compile_body(c, f, fnobj->type, decl->u.funcdecl.recv, method_recv_type(fnobj),
+                 decl->u.funcdecl.type, decl->u.funcdecl.body, NULL);
 }
 
 /* ---- globals and the entry functions ---- */
@@ -796,8 +830,7 @@ Program *compile_program(Package *pkg, const char *file, const char *verb)
         new_func(c, name, o->pos.line);
         o->aux = r;
     }
-    if (pkg->nfunclits > 0)
-        unimpl(&fs0, pkg->funclits[0], "function literals");
+    closures_init(c);
     Func *init = compile_main_init(c);
     for (int i = 0; i < pkg->nfuncs; i++) {
         Object *o = pkg->funcs[i];

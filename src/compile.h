@@ -51,8 +51,26 @@ typedef struct VarLoc {
 
 /* The one switch the escape-analysis pass will replace: does this local
    variable live on the heap? For now every variable whose address is
-   taken does (closures' captured variables will too). */
+   taken does, and every variable a closure captures by reference. */
 bool var_on_heap(Object *obj);
+/* Go 1.19's rule (escape.go flowClosure): a captured variable is captured
+   by value when its address is never taken, it is never reassigned after
+   its declaration and it is at most 128 bytes; else by reference. */
+bool capture_byval(Object *obj);
+
+/* A function literal's captured variables, in the order of their words in
+   the closure object (word 0 is the Func). */
+typedef struct Capture {
+    Object *obj;
+    bool byval;        /* the value is in the closure; else a pointer to the heap variable */
+    int off;           /* word offset in the closure object */
+    int nwords;        /* words in the closure */
+    void *saved;       /* obj->aux of the enclosing function, while the literal compiles */
+} Capture;
+typedef struct Closure {
+    Capture *caps; int ncaps;
+    int words;         /* the closure object's size in words */
+} Closure;
 
 /* A list of jumps to patch to one target. */
 typedef struct JumpList {
@@ -84,7 +102,9 @@ typedef struct FuncState {
     int line;                /* current source line */
     Branch *branch;
     Type *sig;               /* TY_FUNC */
-    bool callarea_ok;        /* cexpr: the next call's scalar result may stay in the call area */
+    bool callarea_ok;
+    bool islit;              /* compiling a function literal */
+    int nlits;               /* function literals named so far (Go's func1, func2 ...) */        /* cexpr: the next call's scalar result may stay in the call area */
     Node **hoisted; int *hoistslot; int nhoisted, caphoisted;   /* calls already evaluated (hoist_calls) */
 } FuncState;
 
@@ -136,6 +156,28 @@ int native_index(FuncState *fs, const Native *nat);
 void emit_load_const(FuncState *fs, Node *at, ConstVal *cv, Type *t, int dst);
 void use_callarea(FuncState *fs, int words);
 
+Func *new_func(Compiler *c, const char *name, int line);
+void fs_init(FuncState *fs, Compiler *c, Func *f);
+void fs_finish(FuncState *fs);
+void ensure_slots(FuncState *fs, int n);
+/* Compiles a function body into f: a declared function or method (recv,
+   rtype), or a function literal (clo: its captured variables). */
+void compile_body(Compiler *c, Func *f, Type *sig, NodeList *recv, Type *rtype, Node *ftype, Node *body,
+                  Closure *clo);
+
+/* compile_closure.c */
+void closures_init(Compiler *c);
+/* A closure's prologue: the context slot, the captured variables bound to
+   the closure object; the epilogue restores the enclosing bindings. */
+void closure_prologue(FuncState *fs, Closure *clo);
+void closure_epilogue(Closure *clo);
+int cfunclit(FuncState *fs, Node *e, int dst);
+/* A func value: a declared function, a method value x.M, a method
+   expression T.M / (*T).M. */
+int cfuncval(FuncState *fs, Node *e, int dst);
+/* Does calling fun go through a func value (CALLF)? */
+bool is_dynamic_call(Node *fun);
+
 /* compile_expr.c */
 /* Compiles e; returns the first slot of its value. dst >= 0 asks for the
    value at dst (then dst is returned). May return a variable's own slot. */
@@ -176,6 +218,10 @@ int elem_load(FuncState *fs, ElemRef *er, int dst);
    evaluated into a temporary *ptr and the word offset set. */
 bool ptr_path(FuncState *fs, Node *e, int *ptr, int *woff);
 void elem_store(FuncState *fs, ElemRef *er, int src);
+
+/* x.M(...) and x.M: the receiver as an expression (embedded fields walked,
+   Go's automatic &x or *p applied). */
+Node *method_receiver(FuncState *fs, Node *fun, Object *fobj);
 
 /* compile_stmt.c */
 void cstmt(FuncState *fs, Node *s);

@@ -95,7 +95,7 @@ void disasm_func(const Func *f, FILE *out)
             fprintf(out, "  %5d        %-9s", pc, opcode_names[in->op]);
         lastline = f->lines[pc];
         operands(f, in, out);
-        if (in->op == OP_CALL)
+        if (in->op == OP_CALL || in->op == OP_FUNCVAL || in->op == OP_CLOSURE)
             fprintf(out, "  ; %s", vm_prog && in->b < vm_prog->nfuncs ? vm_prog->funcs[in->b]->name : "?");
         if (in->op == OP_CALLN && vm_prog && in->b < vm_prog->nnatives)
             fprintf(out, "  ; %s.%s", vm_prog->natives[in->b]->pkg, vm_prog->natives[in->b]->name);
