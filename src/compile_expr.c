@@ -1218,7 +1218,8 @@ static int cconv(FuncState *fs, Node *e, int dst)
         return d;
     }
     if (tu->kind >= TY_BASIC_COUNT || fu->kind >= TY_BASIC_COUNT) {
-        bool words = tu->kind == TY_STRUCT || tu->kind == TY_ARRAY || tu->kind == TY_SLICE || tu->kind == TY_POINTER;
+        bool words = tu->kind == TY_STRUCT || tu->kind == TY_ARRAY || tu->kind == TY_SLICE || tu->kind == TY_POINTER ||
+                     tu->kind == TY_FUNC;
         if (words && (types_identical(fu, tu) || fu->kind == TY_UNTYPED_NIL)) {
             /* the same words under another type: P(q), []int(nil) */
             if (fu->kind == TY_UNTYPED_NIL) {

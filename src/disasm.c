@@ -52,8 +52,11 @@ static void operands(const Func *f, const Instr *in, FILE *out)
         } else if (len == 5 && strncmp(w, "imm16", 5) == 0) {
             fprintf(out, "%d", (int16_t)fieldv[nf]);
             nf++;
-        } else if (len == 3 && strncmp(w, "off", 3) == 0) {
+        } else if (len == 3 && strncmp(w, "off", 3) == 0 && opcode_names[in->op][0] == 'J') {
             fprintf(out, "-> %d", (int)(in - f->code) + 1 + (int16_t)in->c);
+            nf++;
+        } else if (len == 3 && strncmp(w, "off", 3) == 0) {
+            fprintf(out, "+%d", fieldv[nf < 3 ? nf : 2]);     /* a word offset */
             nf++;
         } else if (len == 1 && *w == 'T') {
             fprintf(out, "-> %" PRIu32, (uint32_t)in->b | (uint32_t)in->c << 16);
