@@ -589,9 +589,6 @@ static void bind_params(FuncState *fs, NodeList *fields, Type **types, int *ti, 
                 fs->names[*slot + k] = obj ? obj->name : (results ? "~r" : "_");
             }
             if (obj) {
-                if (results && var_on_heap(obj))
-                    unimpl(fs, names->items[j], obj->addr_taken ? "taking a named result's address"
-                                                               : "closures capturing a named result");
                 VarLoc *v = GC_MALLOC(sizeof *v);
                 v->slot = *slot;
                 v->nwords = n;
@@ -615,7 +612,7 @@ Type *method_recv_type(Object *fnobj)
 /* Go moves a parameter that escapes (its address is taken, or a closure
    captures it by reference) to the heap in the function's prologue: new
    memory, the argument copied in, and the variable is the heap copy. */
-static void heap_params(FuncState *fs, NodeList *fields)
+static void heap_params(FuncState *fs, NodeList *fields, bool results)
 {
     for (int i = 0; fields && i < fields->len; i++) {
         NodeList *names = fields->items[i]->u.field.names;
@@ -629,10 +626,27 @@ static void heap_params(FuncState *fs, NodeList *fields)
             v->nwords = old->nwords;
             v->slot = alloc_slots(fs, 1, &pk, obj->name);
             emit_new(fs, names->items[j], obj->type, v->slot);
-            emitaux(fs, OP_STOREP, v->nwords, v->slot, 0, old->slot);
             obj->aux = v;
+            if (results) {
+                /* copied to its result slot on return (emit_return) */
+                fs->heapres = GC_REALLOC(fs->heapres, (fs->nheapres + 1) * sizeof(Object *));
+                fs->heapresslot = GC_REALLOC(fs->heapresslot, (fs->nheapres + 1) * sizeof(int));
+                fs->heapres[fs->nheapres] = obj;
+                fs->heapresslot[fs->nheapres++] = old->slot;
+                continue;
+            }
+            emitaux(fs, OP_STOREP, v->nwords, v->slot, 0, old->slot);
         }
     }
+}
+
+void emit_return(FuncState *fs)
+{
+    for (int i = 0; i < fs->nheapres; i++) {
+        VarLoc *v = fs->heapres[i]->aux;
+        emitaux(fs, OP_LOADP, v->nwords, fs->heapresslot[i], v->slot, 0);
+    }
+    emit(fs, OP_RET, fs->f->hdr, 0, 0);
 }
 
 void compile_body(Compiler *c, Func *f, Type *sig, NodeList *recv, Type *rtype, Node *ftype, Node *body,
@@ -670,12 +684,13 @@ void compile_body(Compiler *c, Func *f, Type *sig, NodeList *recv, Type *rtype, 
     fs.freereg = fs.localtop = fs.nslots = f->hdr + 3;
     if (clo)
         closure_prologue(&fs, clo);
-    heap_params(&fs, recv);
-    heap_params(&fs, ftype->u.functype.params);
+    heap_params(&fs, recv, false);
+    heap_params(&fs, ftype->u.functype.params, false);
+    heap_params(&fs, ftype->u.functype.results, true);
     fs.localtop = fs.freereg;
     cblock(&fs, body->u.block.stmts);
     fs.line = body->u.block.rbrace.line;
-    emit(&fs, OP_RET, f->hdr, 0, 0);
+    emit_return(&fs);
     fs_finish(&fs);
     if (clo)
         closure_epilogue(clo);

@@ -104,7 +104,10 @@ typedef struct FuncState {
     Type *sig;               /* TY_FUNC */
     bool callarea_ok;
     bool islit;              /* compiling a function literal */
-    int nlits;               /* function literals named so far (Go's func1, func2 ...) */        /* cexpr: the next call's scalar result may stay in the call area */
+    int nlits;               /* function literals named so far (Go's func1, func2 ...) */
+    /* named results moved to the heap (captured by reference, address
+       taken) and their result slots */
+    Object **heapres; int *heapresslot; int nheapres;        /* cexpr: the next call's scalar result may stay in the call area */
     Node **hoisted; int *hoistslot; int nhoisted, caphoisted;   /* calls already evaluated (hoist_calls) */
 } FuncState;
 
@@ -164,6 +167,10 @@ void ensure_slots(FuncState *fs, int n);
    rtype), or a function literal (clo: its captured variables). */
 void compile_body(Compiler *c, Func *f, Type *sig, NodeList *recv, Type *rtype, Node *ftype, Node *body,
                   Closure *clo);
+
+/* RET, after copying the named results that live on the heap back to
+   the result slots (Go: the function's epilogue). */
+void emit_return(FuncState *fs);
 
 /* compile_closure.c */
 void closures_init(Compiler *c);

@@ -215,7 +215,9 @@ static Node *func_body(Node *fn)
 
 bool capture_byval(Object *obj)
 {
-    if (obj->addr_taken)
+    /* a named result is assigned by every `return v` (and by reference is
+       never wrong: the two differ only in cost) */
+    if (obj->addr_taken || obj->is_result)
         return false;
     int64_t size = go_sizeof(obj->type);
     if (size < 0 || size > 128)
@@ -291,8 +293,6 @@ static Closure *free_vars(FuncState *fs, Node *lit)
     int off = 1;
     for (int i = 0; i < clo->ncaps; i++) {
         Capture *cp = &clo->caps[i];
-        if (cp->obj->is_result)
-            unimpl(fs, lit, "closures capturing a named result");
         cp->byval = capture_byval(cp->obj);
         cp->off = off;
         cp->nwords = cp->byval ? type_words(fs, lit, cp->obj->type, NULL) : 1;
@@ -452,6 +452,7 @@ static int method_wrapper(FuncState *fs, Node *at, Object *m, int kind)
     Func *f = new_func(c, name, m->pos.line);
     int idx = c->nfuncs - 1;
     f->closure = kind == WRAP_FM;
+    f->hidden = true;       /* Go elides wrapper frames from tracebacks */
     FuncState ws;
     fs_init(&ws, c, f);
     ws.sig = sig;
