@@ -46,6 +46,9 @@ static void operands(const Func *f, const Instr *in, FILE *out)
                 fprintf(out, " (%.*s)", (int)(f->consts[k + 1].u > 40 ? 40 : f->consts[k + 1].u),
                         f->consts[k].s ? f->consts[k].s : "");
             nf = 3;
+        } else if (len == 2 && w[0] == 'K') {
+            fprintf(out, "K%d", fieldv[w[1] - 'a']);     /* a constant index in one field */
+            nf = w[1] - 'a' + 1;
         } else if (len == 5 && strncmp(w, "imm32", 5) == 0) {
             fprintf(out, "%" PRId32, (int32_t)((uint32_t)in->b | (uint32_t)in->c << 16));
             nf = 3;
