@@ -370,6 +370,8 @@ static void printArg(StrBuf *b, FmtFlags *f, const Operand *a, char verb)
             return;
         }
         fmtPointer(b, f, a, verb);
+    } else if (k == kindFunc) {
+        fmtPointer(b, f, a, verb);      /* Go: printValue's reflect.Func case */
     } else {
         strbuf_puts(b, "%!(BADKIND)");
     }

@@ -163,3 +163,7 @@ OP(LOADPB,  "a b boff aux",  "s[a] = the narrow value at byte c of the memory s[
 OP(STOREPB, "a boff c aux",  "the aux&7 bytes at byte b of the memory s[a] points to = the low bytes of s[c]; nil panics")
 OP(PTRADDB, "a b c",        "s[a] = s[b] + s[c] bytes: the address of a packed field or element; nil s[b] panics")
 OP(MEMMOVE, "a b n",        "c bytes at s[a] = c bytes at s[b] (both addresses; nil panics): a packed value that does not fill its words")
+OP(CALLF,   "a b",          "call the func value s[b] (a closure pointer; nil panics) with its frame at s[a]; a closure's callee gets s[b] in its context slot")
+/* ---- function values (a func value is a pointer to a closure object whose word 0 is the Func: Go's funcval) ---- */
+OP(FUNCVAL, "a fn",         "s[a] = the static func value of funcs[b] (no captured variables; outside the heap)")
+OP(CLOSURE, "a fn Kc",      "s[a] = a new closure object of the RType K[c] (mallocgc, zeroed) whose word 0 is funcs[b]")

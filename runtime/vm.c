@@ -766,6 +766,49 @@ void vm_execute(G *gp)
         memmove(A.p, B.p, in->c);
         VMNEXT();
     }
+    VMCASE(CALLF) {
+        /* Go: CALL through a funcval: the code pointer is the closure's
+           word 0 and the closure itself goes to the callee (DX). */
+        Slot *clo = B.p;
+        if (clo == NULL) {
+            SAVE();
+            panicmem(gp);
+        }
+        Func *callee = clo[0].p;
+        Slot *nfp = fp + in->a;
+        if (__builtin_expect((uintptr_t)(nfp + callee->framesize) > stackguard, 0)) {
+            SAVE();
+            newstack(gp, ((size_t)in->a + callee->framesize) * sizeof(Slot));
+            LOAD();
+            nfp = fp + in->a;
+        }
+        uint16_t hdr = callee->hdr;
+        nfp[hdr].p = (void *)ip;
+        nfp[hdr + 1].u = in->a;
+        nfp[hdr + 2].p = fn;
+        if (callee->zerores)
+            for (uint32_t i = 0; i < callee->nres; i++)
+                nfp[i].u = 0;
+        for (uint32_t i = callee->zerolo; i < callee->zerohi; i++)
+            nfp[i].u = 0;
+        if (callee->closure)
+            nfp[hdr + 3].p = clo;   /* heap objects do not move: no reload needed */
+        fp = nfp;
+        fn = callee;
+        K = fn->consts;
+        ip = fn->code;
+        VMNEXT();
+    }
+    VMCASE(FUNCVAL) A.p = &prog->funcs[in->b]; VMNEXT();   /* a word holding the Func: a funcval */
+    VMCASE(CLOSURE) {
+        const RType *t = K[in->c].p;
+        SAVE();
+        Slot *p = mallocgc(t->td.size, &t->td, true);   /* may collect */
+        LOAD();
+        p[0].p = prog->funcs[in->b];
+        A.p = p;
+        VMNEXT();
+    }
 
     VMEND()
 

@@ -17,6 +17,8 @@
  *                              RET leaves the interpreter loop; the caller
  *                              is NULL for a goroutine's first frame, the
  *                              native's caller for a callback
+ *   fp[hdr+3]                  a closure's context slot (Func.closure): the func
+ *                              value it was called through
  *   fp[hdr+3 .. nlocals)       locals and temporaries, each of one fixed
  *                              kind (scalar or pointer) for the whole function
  *   fp[nlocals .. framesize)   the outgoing call area: a call puts the
@@ -92,6 +94,10 @@ typedef struct Func {
     uint8_t *slotkind;          /* SLOT_* per slot over [0, nlocals), for disasm */
     const char **slotname;      /* variable name per slot (NULL: temporary) */
     bool hidden;                /* runtime frame: not shown in tracebacks */
+    /* A closure's code: CALLF stores the func value it was called through
+       in fp[hdr+3] (the context slot, a pointer slot: Go's closure context
+       register DX); captured variables are read through it. */
+    bool closure;
 } Func;
 
 struct G;

@@ -129,7 +129,7 @@ int64_t go_sizeof(Type *t)
     case TY_INT: case TY_INT64: case TY_UINT: case TY_UINT64: case TY_UINTPTR:
     case TY_FLOAT64: return 8;
     case TY_STRING: return 16;
-    case TY_POINTER: return 8;
+    case TY_POINTER: case TY_FUNC: return 8;
     case TY_SLICE: return 24;
     case TY_INTERFACE: return 16;
     case TY_ARRAY: {
@@ -274,7 +274,9 @@ int type_words(FuncState *fs, Node *at, Type *t, uint8_t *kinds)
     case TY_POINTER:
         if (kinds) kinds[0] = SLOT_PTR;
         return 1;
-    case TY_FUNC: unimpl(fs, at, "function values");
+    case TY_FUNC:       /* a pointer to a closure object (Go's funcval) */
+        if (kinds) kinds[0] = SLOT_PTR;
+        return 1;
     case TY_INTERFACE:      /* {type or itab, data}: both pointer slots (runtime/iface.h) */
         if (kinds) { kinds[0] = SLOT_PTR; kinds[1] = SLOT_PTR; }
         return 2;
@@ -340,7 +342,7 @@ struct RType *rtype_of(FuncState *fs, Node *at, Type *t)
     return rt;
 }
 
-static void ensure_slots(FuncState *fs, int n)
+void ensure_slots(FuncState *fs, int n)
 {
     if (n <= fs->capslots)
         return;
@@ -403,8 +405,6 @@ VarLoc *declare_local(FuncState *fs, Node *at, Object *obj)
 {
     uint8_t kinds[4096];
     int n = type_words(fs, at, obj->type, kinds);
-    if (obj->captured)
-        unimpl(fs, at, "closures");
     VarLoc *v = GC_MALLOC(sizeof *v);
     v->global = false;
     v->nwords = n;
@@ -425,7 +425,7 @@ VarLoc *declare_local(FuncState *fs, Node *at, Object *obj)
 
 bool var_on_heap(Object *obj)
 {
-    return obj->addr_taken;
+    return obj->addr_taken || (obj->captured && !capture_byval(obj));
 }
 
 void emit_new(FuncState *fs, Node *at, Type *t, int dst)
@@ -590,8 +590,6 @@ static void bind_params(FuncState *fs, NodeList *fields, Type **types, int *ti, 
                 fs->names[*slot + k] = obj ? obj->name : (results ? "~r" : "_");
             }
             if (obj) {
-                if (obj->captured)
-                    unimpl(fs, names->items[j], "closures");
                 VarLoc *v = GC_MALLOC(sizeof *v);
                 v->slot = *slot;
                 v->nwords = n;
@@ -613,56 +611,55 @@ Type *method_recv_type(Object *fnobj)
     return rf && rf->u.field.type ? rf->u.field.type->type : NULL;
 }
 
-/* A parameter or named result whose address is taken lives on the heap
-   (var_on_heap): on entry its value moves from its slots into new memory
-   and the variable becomes that memory. Go: ssagen's "moved to heap"
-   parameters (the copy in the function prologue). A named result so
-   moved would have to be copied back at every return: not yet. */
-static void move_one(FuncState *fs, Node *id, Object *obj, bool result)
-{
-    VarLoc *v = obj->aux;
-    if (!v || !var_on_heap(obj))
-        return;
-    if (result)
-        unimpl(fs, id, "taking a named result's address");
-    uint8_t pk = SLOT_PTR;
-    VarLoc *h = GC_MALLOC(sizeof *h);
-    h->heap = true;
-    h->nwords = v->nwords;
-    h->t = v->t;
-    h->slot = alloc_slots(fs, 1, &pk, obj->name);
-    emit_new(fs, id, obj->type, h->slot);
-    store_var(fs, id, h, v->slot);
-    obj->aux = h;
-}
-
-static void move_list_to_heap(FuncState *fs, NodeList *fields, bool result)
+/* Go moves a parameter that escapes (its address is taken, or a closure
+   captures it by reference) to the heap in the function's prologue: new
+   memory, the argument copied in, and the variable is the heap copy. */
+static void heap_params(FuncState *fs, NodeList *fields, bool results)
 {
     for (int i = 0; fields && i < fields->len; i++) {
         NodeList *names = fields->items[i]->u.field.names;
-        for (int j = 0; names && j < names->len; j++)
-            if (names->items[j]->obj)
-                move_one(fs, names->items[j], names->items[j]->obj, result);
+        for (int j = 0; names && j < names->len; j++) {
+            Object *obj = names->items[j]->obj;
+            if (!obj || !obj->aux || !var_on_heap(obj))
+                continue;
+            VarLoc *old = obj->aux, *v = GC_MALLOC(sizeof *v);
+            uint8_t pk = SLOT_PTR;
+            v->heap = true;
+            v->nwords = old->nwords;
+            v->t = obj->type;
+            v->slot = alloc_slots(fs, 1, &pk, obj->name);
+            emit_new(fs, names->items[j], obj->type, v->slot);
+            obj->aux = v;
+            if (results) {
+                /* copied to its result slot on return (emit_return) */
+                fs->heapres = GC_REALLOC(fs->heapres, (fs->nheapres + 1) * sizeof(Object *));
+                fs->heapresslot = GC_REALLOC(fs->heapresslot, (fs->nheapres + 1) * sizeof(int));
+                fs->heapres[fs->nheapres] = obj;
+                fs->heapresslot[fs->nheapres++] = old->slot;
+                continue;
+            }
+            store_var(fs, names->items[j], v, old->slot);
+        }
     }
 }
 
-static void move_params_to_heap(FuncState *fs, Node *decl)
+void emit_return(FuncState *fs)
 {
-    move_list_to_heap(fs, decl->u.funcdecl.type->u.functype.results, true);
-    move_list_to_heap(fs, decl->u.funcdecl.recv, false);
-    move_list_to_heap(fs, decl->u.funcdecl.type->u.functype.params, false);
-    fs->localtop = fs->freereg;
+    for (int i = 0; i < fs->nheapres; i++) {
+        VarLoc *v = fs->heapres[i]->aux;
+        emitaux(fs, OP_LOADP, v->nwords, fs->heapresslot[i], v->slot, 0);
+    }
+    emit(fs, OP_RET, fs->f->hdr, 0, 0);
 }
 
-static void compile_func(Compiler *c, Object *fnobj)
+void compile_body(Compiler *c, Func *f, Type *sig, NodeList *recv, Type *rtype, Node *ftype, Node *body,
+                  Closure *clo)
 {
-    Node *decl = fnobj->decl;
-    Func *f = c->funcs[((FuncRef *)fnobj->aux)->index];
     FuncState fs;
     fs_init(&fs, c, f);
-    Type *sig = fnobj->type;
     fs.sig = sig;
-    Type *rtype = method_recv_type(fnobj);
+    fs.islit = clo != NULL;
+    Node *decl = ftype;
     int nres = tuple_words(&fs, decl, sig->u.func.results, sig->u.func.nresults, NULL);
     int npar = tuple_words(&fs, decl, sig->u.func.params, sig->u.func.nparams, NULL);
     if (rtype)
@@ -672,29 +669,42 @@ static void compile_func(Compiler *c, Object *fnobj)
     f->hdr = (uint16_t)(nres + npar);
     ensure_slots(&fs, f->hdr + 3);
     int slot = 0, ti = 0;
-    if (sig->u.func.variadic)
-        unimpl(&fs, decl, "variadic functions");
-    bind_params(&fs, decl->u.funcdecl.type->u.functype.results, sig->u.func.results, &ti, &slot, true);
+    bind_params(&fs, ftype->u.functype.results, sig->u.func.results, &ti, &slot, true);
     for (int i = 0; i < nres; i++)
         if (fs.names[i] && strcmp(fs.names[i], "~r") != 0)
             f->zerores = true;      /* named results start at zero */
     if (rtype) {
         /* the receiver is the first parameter (Go's ABI) */
         ti = 0;
-        bind_params(&fs, decl->u.funcdecl.recv, &rtype, &ti, &slot, false);
+        bind_params(&fs, recv, &rtype, &ti, &slot, false);
     }
     ti = 0;
-    bind_params(&fs, decl->u.funcdecl.type->u.functype.params, sig->u.func.params, &ti, &slot, false);
+    bind_params(&fs, ftype->u.functype.params, sig->u.func.params, &ti, &slot, false);
     for (int i = f->hdr; i < f->hdr + 3; i++) {
         fs.kinds[i] = SLOT_RECORD;
         fs.names[i] = NULL;
     }
     fs.freereg = fs.localtop = fs.nslots = f->hdr + 3;
-    move_params_to_heap(&fs, decl);
-    cblock(&fs, decl->u.funcdecl.body->u.block.stmts);
-    fs.line = decl->u.funcdecl.body->u.block.rbrace.line;
-    emit(&fs, OP_RET, f->hdr, 0, 0);
+    if (clo)
+        closure_prologue(&fs, clo);
+    heap_params(&fs, recv, false);
+    heap_params(&fs, ftype->u.functype.params, false);
+    heap_params(&fs, ftype->u.functype.results, true);
+    fs.localtop = fs.freereg;
+    cblock(&fs, body->u.block.stmts);
+    fs.line = body->u.block.rbrace.line;
+    emit_return(&fs);
     fs_finish(&fs);
+    if (clo)
+        closure_epilogue(clo);
+}
+
+static void compile_func(Compiler *c, Object *fnobj)
+{
+    Node *decl = fnobj->decl;
+    Func *f = c->funcs[((FuncRef *)fnobj->aux)->index];
+    compile_body(c, f, fnobj->type, decl->u.funcdecl.recv, method_recv_type(fnobj),
+                 decl->u.funcdecl.type, decl->u.funcdecl.body, NULL);
 }
 
 /* ---- globals and the entry functions ---- */
@@ -839,9 +849,8 @@ Program *compile_program(Package *pkg, const char *file, const char *verb)
         new_func(c, name, o->pos.line);
         o->aux = r;
     }
-    if (pkg->nfunclits > 0)
-        unimpl(&fs0, pkg->funclits[0], "function literals");
     insert_iface_convs(pkg);
+    closures_init(c);
     Func *init = compile_main_init(c);
     for (int i = 0; i < pkg->nfuncs; i++) {
         Object *o = pkg->funcs[i];

@@ -54,8 +54,26 @@ typedef struct VarLoc {
 
 /* The one switch the escape-analysis pass will replace: does this local
    variable live on the heap? For now every variable whose address is
-   taken does (closures' captured variables will too). */
+   taken does, and every variable a closure captures by reference. */
 bool var_on_heap(Object *obj);
+/* Go 1.19's rule (escape.go flowClosure): a captured variable is captured
+   by value when its address is never taken, it is never reassigned after
+   its declaration and it is at most 128 bytes; else by reference. */
+bool capture_byval(Object *obj);
+
+/* A function literal's captured variables, in the order of their words in
+   the closure object (word 0 is the Func). */
+typedef struct Capture {
+    Object *obj;
+    bool byval;        /* the value is in the closure; else a pointer to the heap variable */
+    int off;           /* word offset in the closure object */
+    int nwords;        /* words in the closure */
+    void *saved;       /* obj->aux of the enclosing function, while the literal compiles */
+} Capture;
+typedef struct Closure {
+    Capture *caps; int ncaps;
+    int words;         /* the closure object's size in words */
+} Closure;
 
 /* A list of jumps to patch to one target. */
 typedef struct JumpList {
@@ -87,7 +105,12 @@ typedef struct FuncState {
     int line;                /* current source line */
     Branch *branch;
     Type *sig;               /* TY_FUNC */
-    bool callarea_ok;        /* cexpr: the next call's scalar result may stay in the call area */
+    bool callarea_ok;
+    bool islit;              /* compiling a function literal */
+    int nlits;               /* function literals named so far (Go's func1, func2 ...) */
+    /* named results moved to the heap (captured by reference, address
+       taken) and their result slots */
+    Object **heapres; int *heapresslot; int nheapres;        /* cexpr: the next call's scalar result may stay in the call area */
     Node **hoisted; int *hoistslot; int nhoisted, caphoisted;   /* calls already evaluated (hoist_calls) */
 } FuncState;
 
@@ -169,6 +192,28 @@ int cconv_iface(FuncState *fs, Node *e, int dst);      /* I(x), e the conversion
 void cconv_value(FuncState *fs, Node *at, Type *from, Type *to, int r, int d);
 int cassert(FuncState *fs, Node *e, int dst, bool commaok);
 void ctypeswitch(FuncState *fs, Node *s, const char *label);
+void ensure_slots(FuncState *fs, int n);
+/* Compiles a function body into f: a declared function or method (recv,
+   rtype), or a function literal (clo: its captured variables). */
+void compile_body(Compiler *c, Func *f, Type *sig, NodeList *recv, Type *rtype, Node *ftype, Node *body,
+                  Closure *clo);
+
+/* RET, after copying the named results that live on the heap back to
+   the result slots (Go: the function's epilogue). */
+void emit_return(FuncState *fs);
+
+/* compile_closure.c */
+void closures_init(Compiler *c);
+/* A closure's prologue: the context slot, the captured variables bound to
+   the closure object; the epilogue restores the enclosing bindings. */
+void closure_prologue(FuncState *fs, Closure *clo);
+void closure_epilogue(Closure *clo);
+int cfunclit(FuncState *fs, Node *e, int dst);
+/* A func value: a declared function, a method value x.M, a method
+   expression T.M / (*T).M. */
+int cfuncval(FuncState *fs, Node *e, int dst);
+/* Does calling fun go through a func value (CALLF)? */
+bool is_dynamic_call(Node *fun);
 
 /* compile_expr.c */
 /* Compiles e; returns the first slot of its value. dst >= 0 asks for the
@@ -211,6 +256,10 @@ int elem_load(FuncState *fs, ElemRef *er, int dst);
    evaluated into a temporary *ptr and the byte offset set. */
 bool ptr_path(FuncState *fs, Node *e, int *ptr, int *boff);
 void elem_store(FuncState *fs, ElemRef *er, int src);
+
+/* x.M(...) and x.M: the receiver as an expression (embedded fields walked,
+   Go's automatic &x or *p applied). */
+Node *method_receiver(FuncState *fs, Node *fun, Object *fobj);
 
 /* compile_stmt.c */
 void cstmt(FuncState *fs, Node *s);

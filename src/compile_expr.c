@@ -1113,7 +1113,7 @@ static int ccompare_value(FuncState *fs, Node *at, int op, Type *t, int rx, int 
         int tmp = rx; rx = ry; ry = tmp;
         op = op == '>' ? '<' : LEQ;
     }
-    if ((k == TY_POINTER || k == TY_SLICE) && (op == EQL || op == NEQ)) {   /* a slice only with nil: its pointer */
+    if ((k == TY_POINTER || k == TY_SLICE || k == TY_FUNC) && (op == EQL || op == NEQ)) {   /* a slice only with nil: its pointer */
         emit(fs, op == EQL ? OP_EQ : OP_NE, dst, rx, ry);
     } else if (is_int_kind(k) || k == TY_BOOL) {
         bool u = !is_signed_kind(k);
@@ -1294,7 +1294,8 @@ static int cconv(FuncState *fs, Node *e, int dst)
         return d;
     }
     if (tu->kind >= TY_BASIC_COUNT || fu->kind >= TY_BASIC_COUNT) {
-        bool words = tu->kind == TY_STRUCT || tu->kind == TY_ARRAY || tu->kind == TY_SLICE || tu->kind == TY_POINTER;
+        bool words = tu->kind == TY_STRUCT || tu->kind == TY_ARRAY || tu->kind == TY_SLICE || tu->kind == TY_POINTER ||
+                     tu->kind == TY_FUNC;
         if (words && (types_identical(fu, tu) || fu->kind == TY_UNTYPED_NIL)) {
             /* the same words under another type: P(q), []int(nil) */
             if (fu->kind == TY_UNTYPED_NIL) {
@@ -1450,6 +1451,7 @@ int typedesc_kind(FuncState *fs, Node *at, Type *t)
     case TY_STRUCT: return kindStruct;
     case TY_POINTER: return kindPtr;
     case TY_SLICE: return kindSlice;
+    case TY_FUNC: return kindFunc;
     case TY_BOOL: return 1;     /* kindBool .. (typedesc.h) */
     case TY_INT: return 2;
     case TY_INT8: return 3;
@@ -1640,7 +1642,6 @@ static void cpanic(FuncState *fs, Node *call)
 
 static void cargs_call(FuncState *fs, Node *call, Type *sig, int op, int idx, Node *recv);
 static int cargs_ifslot = -1;     /* cargs_call: the interface whose data word is the receiver */
-static Node *method_receiver(FuncState *fs, Node *fun, Object *fobj);
 static Node *embed_chain(FuncState *fs, Node *fun, int n);
 
 void ccall(FuncState *fs, Node *call)
@@ -1698,9 +1699,22 @@ void ccall(FuncState *fs, Node *call)
         cargs_call(fs, call, etype(fun), OP_CALLI, mi, NULL);
         return;
     }
+    if (is_dynamic_call(fun)) {
+        /* through a func value: the value first (after the arguments'
+           calls when they could change it), then the arguments */
+        NodeList *args = call->u.call.args;
+        bool calls = false;
+        for (int i = 0; args && i < args->len; i++)
+            calls |= has_call(args->items[i]);
+        if (calls && reads_memory(fun))
+            for (int i = 0; i < args->len; i++)
+                hoist_now(fs, args->items[i]);
+        uint8_t pk = SLOT_PTR;
+        int fv = cexpr(fs, fun, alloc_slots(fs, 1, &pk, NULL));
+        cargs_call(fs, call, type_underlying(etype(fun)), OP_CALLF, fv, NULL);
+        return;
+    }
     if (fun->kind == E_SELECTOR && fobj && fobj->kind == OBJ_FUNC) {
-        if (fun->u.selector.x->mode == MODE_TYPEEXPR)
-            unimpl(fs, call, "method expressions");
         Node *recv = method_receiver(fs, fun, fobj);
         cargs_call(fs, call, fobj->type, OP_CALL, func_index(fs, call, fobj), recv);
         return;
@@ -1746,7 +1760,7 @@ static Node *embed_chain(FuncState *fs, Node *fun, int n)
     return r;
 }
 
-static Node *method_receiver(FuncState *fs, Node *fun, Object *fobj)
+Node *method_receiver(FuncState *fs, Node *fun, Object *fobj)
 {
     Node *r = embed_chain(fs, fun, fun->u.selector.pathlen);
     Type *t = etype(r);
@@ -1774,6 +1788,60 @@ static Node *method_receiver(FuncState *fs, Node *fun, Object *fobj)
 
 /* Lays out a call's results and arguments in the call area as sig says
    and emits op (CALL of function idx, or CALLN of native idx). */
+/* f(g()) of a variadic f: g's results past the fixed parameters are
+   stored into a new []T. */
+static void cvariadic_tuple(FuncState *fs, Node *call, Type *sig, int nres, int npar, int rw, Node *recv)
+{
+    Node *a = call->u.call.args->items[0];
+    Type *tt = a->type;
+    int nfixed = sig->u.func.nparams - 1;
+    Type *st = sig->u.func.params[nfixed];
+    Type *et = type_underlying(st)->u.slice.elem;
+    if (narrow_aux(et) || tt->u.tuple.n - nfixed > 0x7fff)
+        unimpl(fs, call, "this variadic call");
+    int rt = -1;
+    if (recv)
+        rt = cexpr(fs, recv, alloc_temp(fs, recv, etype(recv)));
+    ccall(fs, a);
+    uint8_t kinds[4096];
+    int w = 0;
+    for (int i = 0; i < tt->u.tuple.n; i++)
+        w += type_words(fs, a, tt->u.tuple.types[i], NULL);
+    int *tk = GC_MALLOC_ATOMIC((tt->u.tuple.n + 1) * sizeof(int));
+    int off = 0;
+    for (int i = 0; i < tt->u.tuple.n; i++) {
+        int n = type_words(fs, a, tt->u.tuple.types[i], kinds);
+        tk[i] = alloc_slots(fs, n, kinds, NULL);
+        emit_move(fs, tk[i], CALLAREA + off, n);
+        off += n;
+    }
+    int ew = type_words(fs, a, et, NULL);
+    int nextra = tt->u.tuple.n - nfixed;
+    int d = alloc_temp(fs, call, st);
+    if (nextra <= 0) {
+        emit(fs, OP_ZERO, d, 3, 0);
+    } else {
+        emit(fs, OP_LOADI, d + 1, nextra, 0);
+        emit(fs, OP_LOADI, d + 2, nextra, 0);
+        int k = addconst(fs, (Slot){ .p = rtype_of(fs, call, et) });
+        emit(fs, OP_MAKESLICE, d, k & 0xffff, (int)((unsigned)k >> 16));
+        for (int i = 0; i < nextra; i++)
+            emitaux(fs, OP_STOREP, ew, d, i * ew, tk[nfixed + i]);
+    }
+    off = nres;
+    if (recv) {
+        emit_move(fs, CALLAREA + off, rt, rw);
+        off += rw;
+    }
+    for (int i = 0; i < nfixed; i++) {
+        int n = type_words(fs, a, sig->u.func.params[i], NULL);
+        emit_move(fs, CALLAREA + off, tk[i], n);
+        off += n;
+    }
+    emit_move(fs, CALLAREA + off, d, 3);
+    (void)npar;
+}
+
 static void cargs_call(FuncState *fs, Node *call, Type *sig, int op, int idx, Node *recv)
 {
     int ifslot = cargs_ifslot;
@@ -1784,11 +1852,44 @@ static void cargs_call(FuncState *fs, Node *call, Type *sig, int op, int idx, No
         nres += type_words(fs, call, sig->u.func.results[i], NULL);
     for (int i = 0; i < sig->u.func.nparams; i++)
         npar += type_words(fs, call, sig->u.func.params[i], NULL);
-    if (call->u.call.ellipsis || sig->u.func.variadic)
-        unimpl(fs, call, "variadic calls");
     NodeList *args = call->u.call.args;
     int nargs = args ? args->len : 0;
-    if (nargs == 1 && args->items[0]->type && args->items[0]->type->kind == TY_TUPLE) {
+    bool pack = sig->u.func.variadic && !call->u.call.ellipsis;   /* f(a, b, c) of f(xs ...T) */
+    if (pack && nargs == 1 && args->items[0]->type && args->items[0]->type->kind == TY_TUPLE) {
+        cvariadic_tuple(fs, call, sig, nres, npar, rw, recv);
+    } else if (pack) {
+        /* the arguments past the fixed parameters become a []T literal
+           (nil when there are none), Go's walk of a variadic call */
+        int nfixed = sig->u.func.nparams - 1;
+        Type *st = sig->u.func.params[nfixed];
+        Node *rest;
+        if (nargs <= nfixed) {
+            rest = ast_new(E_IDENT, call->pos);
+            rest->u.ident.name = "nil";
+            rest->obj = scope_lookup(universe, "nil");
+        } else {
+            rest = ast_new(E_COMPOSITE, args->items[nfixed]->pos);
+            rest->u.composite.elts = ast_list_new();
+            for (int i = nfixed; i < nargs; i++)
+                ast_list_push(rest->u.composite.elts, args->items[i]);
+        }
+        rest->type = st;
+        rest->mode = MODE_VALUE;
+        ArgItem *items = GC_MALLOC((nfixed + 2) * sizeof(ArgItem));
+        int off = nres, ni = 0;
+        if (recv) {
+            items[ni++] = (ArgItem){ recv, off, rw, 0, etype(recv), NULL, 0 };
+            off += rw;
+        }
+        for (int i = 0; i <= nfixed; i++) {
+            Type *pt = sig->u.func.params[i];
+            Node *a = i < nfixed ? args->items[i] : rest;
+            int w = type_words(fs, a, pt, NULL);
+            items[ni++] = (ArgItem){ a, off, w, 0, pt, NULL, 0 };
+            off += w;
+        }
+        eval_args(fs, items, ni);
+    } else if (nargs == 1 && args->items[0]->type && args->items[0]->type->kind == TY_TUPLE) {
         /* f(g()): g's results become f's arguments */
         int rt = -1;
         if (recv) {
@@ -2012,7 +2113,8 @@ int cexpr(FuncState *fs, Node *e, int dst)
         Object *obj = e->obj;
         if (!obj)
             unimpl(fs, e, "this identifier");
-        if (obj->kind == OBJ_NIL && e->type && type_underlying(e->type)->kind == TY_POINTER) {
+        if (obj->kind == OBJ_NIL && e->type && (type_underlying(e->type)->kind == TY_POINTER ||
+                                                type_underlying(e->type)->kind == TY_FUNC)) {
             int d = target(fs, e, e->type, dst);
             emit(fs, OP_LOADI, d, 0, 0);
             return d;
@@ -2025,7 +2127,7 @@ int cexpr(FuncState *fs, Node *e, int dst)
         if (obj->kind == OBJ_NIL || (e->type && e->type->kind == TY_UNTYPED_NIL))
             unimpl(fs, e, "nil");
         if (obj->kind == OBJ_FUNC)
-            unimpl(fs, e, "function values");
+            return cfuncval(fs, e, dst);
         if (obj->kind != OBJ_VAR)
             unimpl(fs, e, "this identifier");
         return load_var(fs, e, varloc(fs, e, obj), dst);
@@ -2180,7 +2282,7 @@ int cexpr(FuncState *fs, Node *e, int dst)
         {
             int off;
             if (e->obj && e->obj->kind == OBJ_FUNC)
-                unimpl(fs, e, e->u.selector.x->mode == MODE_TYPEEXPR ? "method expressions" : "method values");
+                return cfuncval(fs, e, dst);
             int p, poff;
             if (e->u.selector.indirect && e->u.selector.pathlen > 1 && e->u.selector.path) {
                 /* a promoted field through an embedded pointer: one
@@ -2214,7 +2316,7 @@ int cexpr(FuncState *fs, Node *e, int dst)
         return mem_load(fs, e, etype(e), p, off, dst);
     }
     case E_COMPOSITE: return ccomposite(fs, e, dst);
-    case E_FUNCLIT: unimpl(fs, e, "function literals");
+    case E_FUNCLIT: return cfunclit(fs, e, dst);
     case E_TYPEASSERT: return cassert(fs, e, dst, false);
     default: unimpl(fs, e, "this expression");
     }

@@ -691,7 +691,15 @@ static void creturn(FuncState *fs, Node *s)
         }
     }
     fs->line = s->pos.line;
-    emit(fs, OP_RET, f->hdr, 0, 0);
+    if (n > 0 && fs->nheapres) {
+        /* return v assigns v to the results first (Go's semantics; the
+           epilogue copies them back) */
+        for (int i = 0; i < fs->nheapres; i++) {
+            VarLoc *v = fs->heapres[i]->aux;
+            emitaux(fs, OP_STOREP, v->nwords, v->slot, 0, fs->heapresslot[i]);
+        }
+    }
+    emit_return(fs);
 }
 
 void cstmt(FuncState *fs, Node *s)

@@ -46,14 +46,20 @@ static void operands(const Func *f, const Instr *in, FILE *out)
                 fprintf(out, " (%.*s)", (int)(f->consts[k + 1].u > 40 ? 40 : f->consts[k + 1].u),
                         f->consts[k].s ? f->consts[k].s : "");
             nf = 3;
+        } else if (len == 2 && w[0] == 'K') {
+            fprintf(out, "K%d", fieldv[w[1] - 'a']);     /* a constant index in one field */
+            nf = w[1] - 'a' + 1;
         } else if (len == 5 && strncmp(w, "imm32", 5) == 0) {
             fprintf(out, "%" PRId32, (int32_t)((uint32_t)in->b | (uint32_t)in->c << 16));
             nf = 3;
         } else if (len == 5 && strncmp(w, "imm16", 5) == 0) {
             fprintf(out, "%d", (int16_t)fieldv[nf]);
             nf++;
-        } else if (len == 3 && strncmp(w, "off", 3) == 0) {
+        } else if (len == 3 && strncmp(w, "off", 3) == 0 && opcode_names[in->op][0] == 'J') {
             fprintf(out, "-> %d", (int)(in - f->code) + 1 + (int16_t)in->c);
+            nf++;
+        } else if (len == 3 && strncmp(w, "off", 3) == 0) {
+            fprintf(out, "+%d", fieldv[nf < 3 ? nf : 2]);     /* a word offset */
             nf++;
         } else if (len == 1 && *w == 'T') {
             fprintf(out, "-> %" PRIu32, (uint32_t)in->b | (uint32_t)in->c << 16);
@@ -95,7 +101,7 @@ void disasm_func(const Func *f, FILE *out)
             fprintf(out, "  %5d        %-9s", pc, opcode_names[in->op]);
         lastline = f->lines[pc];
         operands(f, in, out);
-        if (in->op == OP_CALL)
+        if (in->op == OP_CALL || in->op == OP_FUNCVAL || in->op == OP_CLOSURE)
             fprintf(out, "  ; %s", vm_prog && in->b < vm_prog->nfuncs ? vm_prog->funcs[in->b]->name : "?");
         if (in->op == OP_CALLN && vm_prog && in->b < vm_prog->nnatives)
             fprintf(out, "  ; %s.%s", vm_prog->natives[in->b]->pkg, vm_prog->natives[in->b]->name);

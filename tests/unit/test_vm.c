@@ -233,6 +233,41 @@ START_TEST(test_heap_values)
 }
 END_TEST
 
+/* Closures: captured variables by value and by reference survive a
+   collection at every allocation and a stack move at every call; a
+   panicking literal is named as Go names it; a nil func value panics as a
+   nil dereference. */
+START_TEST(test_closures)
+{
+    Result r;
+    const char *src =
+        "package main\n\nimport \"fmt\"\n\n"
+        "func gen(s string) func() string {\nn := 0\nreturn func() string { n++; s += \"x\"; return fmt.Sprint(s, n) }\n}\n\n"
+        "func deep(n int, f func() string) string {\nif n == 0 {\nreturn f()\n}\nreturn deep(n-1, f)\n}\n\n"
+        "func main() {\nk := 3\ng := gen(\"a\")\nvar fs []func() int\n"
+        "for i := 0; i < k; i++ { fs = append(fs, func() int { return i * k }) }\n"
+        "g()\nfmt.Println(deep(200, g), fs[0](), fs[2]())\n}\n";
+    vmconfig.gcstress = vmconfig.gcverify = true;
+    stackstress = true;
+    run(src, 0, &r);
+    vmconfig.gcstress = vmconfig.gcverify = false;
+    stackstress = false;
+    ck_assert_msg(r.status == 0, "status %d, stderr: %s", r.status, r.err);
+    ck_assert_str_eq(r.out, "axx2 9 9\n");
+    run(MAIN("xs := []int{1}\nf := func() int {\ng := func(i int) int { return xs[i] }\nreturn g(3)\n}\nfmt.Println(f())"),
+        0, &r);
+    ck_assert_int_eq(r.status, 2);
+    ck_assert_msg(strstr(r.err, "goroutine 1 [running]:\nmain.main.func1.1(...)\n\tprog.mini:8\n"
+                                "main.main.func1()\n\tprog.mini:9\nmain.main()\n") != NULL,
+                  "stderr: %s", r.err);
+    run(MAIN("var f func(int)\nfmt.Println(f == nil)\nf(1)"), 0, &r);
+    ck_assert_int_eq(r.status, 2);
+    ck_assert_msg(strncmp(r.err, "panic: runtime error: invalid memory address or nil pointer dereference\n"
+                                 "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x", 130) == 0,
+                  "stderr: %s", r.err);
+}
+END_TEST
+
 START_TEST(test_not_implemented)
 {
     Result r;
@@ -293,6 +328,7 @@ int main(void)
     tcase_add_test(tc, test_stack_overflow);
     tcase_add_test(tc, test_panics);
     tcase_add_test(tc, test_not_implemented);
+    tcase_add_test(tc, test_closures);
     tcase_add_test(tc, test_copystack_adjusts_pointers);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
