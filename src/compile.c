@@ -129,7 +129,7 @@ int64_t go_sizeof(Type *t)
     case TY_INT: case TY_INT64: case TY_UINT: case TY_UINT64: case TY_UINTPTR:
     case TY_FLOAT64: return 8;
     case TY_STRING: return 16;
-    case TY_POINTER: return 8;
+    case TY_POINTER: case TY_MAP: return 8;
     case TY_SLICE: return 24;
     case TY_ARRAY: {
         int64_t e = go_sizeof(u->u.array.elem);
@@ -287,7 +287,10 @@ int type_words(FuncState *fs, Node *at, Type *t, uint8_t *kinds)
         return 1;
     case TY_FUNC: unimpl(fs, at, "function values");
     case TY_INTERFACE: unimpl(fs, at, "interfaces");
-    case TY_MAP: unimpl(fs, at, "maps");
+    case TY_MAP:
+        map_check_type(fs, at, u);
+        if (kinds) kinds[0] = SLOT_PTR;
+        return 1;
     case TY_CHAN: unimpl(fs, at, "channels");
     default: unimpl(fs, at, "this type");
     }
@@ -300,7 +303,7 @@ struct RType *rtype_of(FuncState *fs, Node *at, Type *t)
         if (c->rtkeys[i] == t)
             return c->rtvals[i];
     Type *u = type_underlying(type_default(t));
-    RType *rt = GC_MALLOC(sizeof *rt);
+    RType *rt = GC_MALLOC(u->kind == TY_MAP ? map_rtype_size() : sizeof *rt);
     int kind = typedesc_kind(fs, at, t);
     static uint8_t kinds[4096];
     int nw = type_words(fs, at, t, kinds);
@@ -338,6 +341,8 @@ struct RType *rtype_of(FuncState *fs, Node *at, Type *t)
         }
         rt->nfields = u->u.strct.nfields;
         rt->fields = fl;
+    } else if (u->kind == TY_MAP) {
+        map_rtype_fill(fs, at, rt, u);
     }
     return rt;
 }
