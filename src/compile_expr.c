@@ -1456,7 +1456,7 @@ static void cprintcall(FuncState *fs, Node *call, int nat, int nres, bool hasfmt
         return;
     }
     int nops = n - first;
-    ArgItem *items = GC_MALLOC((3 * nops + 2) * sizeof(ArgItem));
+    ArgItem *items = GC_MALLOC((4 * nops + 2) * sizeof(ArgItem));   /* up to 4 per operand */
     int ni = 0;
     if (hasfmt)
         items[ni++] = (ArgItem){ args->items[0], nres, 2, 0, types_basic[TY_STRING], NULL, 0 };

@@ -93,7 +93,7 @@ static void eval_to(FuncState *fs, Node *e, Type *t, int dst)
 /* A run [map][key words] of fresh slots. */
 static int alloc_mapkey(FuncState *fs, Node *at, Type *mt)
 {
-    uint8_t kinds[1 + maxKeySize / 8];
+    uint8_t kinds[4096];
     kinds[0] = SLOT_PTR;
     int kw = type_words(fs, at, type_underlying(mt)->u.map.key, kinds + 1);
     return alloc_slots(fs, 1 + kw, kinds, NULL);
@@ -140,7 +140,7 @@ int cmapindex2(FuncState *fs, Node *e)
     hoist_calls(fs, e);
     int base = cmapref(fs, e);
     int k = maptype_const(fs, e, mt);
-    uint8_t kinds[maxElemSize / 8 + 1];
+    uint8_t kinds[4096];
     int vw = type_words(fs, e, vt, kinds);
     kinds[vw] = SLOT_SCALAR;
     int d = alloc_slots(fs, vw + 1, kinds, NULL);
