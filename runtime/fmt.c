@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fmtsort.h"
 #include "strconv.h"
 #include "iface.h"
 #include "typedesc.h"
@@ -236,6 +237,7 @@ static void fmtUnicode(StrBuf *b, FmtFlags *f, uint64_t u)
 static void printArg(StrBuf *b, FmtFlags *f, const Operand *a, char verb);
 static void printValue(StrBuf *b, FmtFlags *f, const void *p, const RType *t, char verb);
 static void fmtPointer(StrBuf *b, FmtFlags *f, const Operand *a, char verb);
+static void printMap(StrBuf *b, FmtFlags *f, hmap *h, const maptype *t, char verb);
 
 /* Go: pp.badVerb: %!verb(type=value). */
 static void badVerb(StrBuf *b, FmtFlags *f, const Operand *a, char verb)
@@ -372,6 +374,11 @@ static void printArg(StrBuf *b, FmtFlags *f, const Operand *a, char verb)
         fmtPointer(b, f, a, verb);
     } else if (k == kindFunc) {
         fmtPointer(b, f, a, verb);      /* Go: printValue's reflect.Func case */
+    } else if (k == kindMap) {
+        if (verb == 'p')
+            fmtPointer(b, f, a, verb);
+        else
+            printMap(b, f, a->w0.p, a->w1.p, verb);
     } else {
         strbuf_puts(b, "%!(BADKIND)");
     }
@@ -447,7 +454,7 @@ static Operand valueOperand(const void *p, const RType *t)
     case kindUint32: a.w0.u = *(const uint32_t *)q; break;
     case kindFloat32: memcpy(&a.w0.f32, q, 4); break;
     case kindStruct: case kindArray: case kindSlice: a.w0.p = (void *)q; a.w1.p = (void *)t; break;
-    case kindPtr: memcpy(&a.w0, q, 8); a.w1.p = (void *)t; break;
+    case kindPtr: case kindMap: memcpy(&a.w0, q, 8); a.w1.p = (void *)t; break;
     case kindString: memcpy(&a.w0, q, 8); memcpy(&a.w1, q + 8, 8); break;
     default: memcpy(&a.w0, q, 8); break;
     }
@@ -523,6 +530,33 @@ static void printValue(StrBuf *b, FmtFlags *f, const void *p, const RType *t, ch
         Operand a = valueOperand(q + (size_t)i * t->elem->td.size, t->elem);
         printArg(b, f, &a, verb);
     }
+    strbuf_putc(b, f->sharpV ? '}' : ']');
+}
+
+/* Go: pp.printValue's Map case: the entries sorted by key (fmtsort). */
+static void printMap(StrBuf *b, FmtFlags *f, hmap *h, const maptype *t, char verb)
+{
+    if (f->sharpV) {
+        strbuf_puts(b, t->typ.td.name);
+        if (h == NULL) {
+            strbuf_puts(b, "(nil)");
+            return;
+        }
+        strbuf_putc(b, '{');
+    } else {
+        strbuf_puts(b, "map[");
+    }
+    SortedMap sorted = fmtsort_Sort(t, h);
+    for (size_t i = 0; i < sorted.n; i++) {
+        if (i > 0)
+            strbuf_puts(b, f->sharpV ? ", " : " ");
+        Operand k = valueOperand(sorted.key[i], t->key);
+        printArg(b, f, &k, verb);
+        strbuf_putc(b, ':');
+        Operand v = valueOperand(sorted.value[i], t->typ.elem);
+        printArg(b, f, &v, verb);
+    }
+    fmtsort_free(&sorted);
     strbuf_putc(b, f->sharpV ? '}' : ']');
 }
 

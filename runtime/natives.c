@@ -41,6 +41,10 @@ static void fmt_value(StrBuf *b, int kind, Slot w0, Slot w1)
     case kindString:
         strbuf_write(b, w0.s, (size_t)w1.u);
         break;
+    case kindPtr: case kindMap:     /* Go: printpointer, printhex */
+        snprintf(buf, sizeof buf, "0x%llx", (unsigned long long)w0.u);
+        strbuf_puts(b, buf);
+        break;
     default:
         if (kind_signed(kind))
             strbuf_puts(b, formatBits(buf, w0.u, 10, w0.i < 0));

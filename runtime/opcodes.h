@@ -167,3 +167,13 @@ OP(CALLF,   "a b",          "call the func value s[b] (a closure pointer; nil pa
 /* ---- function values (a func value is a pointer to a closure object whose word 0 is the Func: Go's funcval) ---- */
 OP(FUNCVAL, "a fn",         "s[a] = the static func value of funcs[b] (no captured variables; outside the heap)")
 OP(CLOSURE, "a fn Kc",      "s[a] = a new closure object of the RType K[c] (mallocgc, zeroed) whose word 0 is funcs[b]")
+/* ---- maps (runtime/map.c): a map is one pointer slot, an *hmap; "m, k" is
+   a run of slots: the map, then the key's words. K[c] is the maptype. ---- */
+OP(MAKEMAP,    "a b Kc",    "s[a] = makemap(K[c], hint s[b]): make(map[K]V, hint), a map literal")
+OP(MAPACCESS1, "a b Kc",    "s[a..] = m[k], m, k at s[b..]; the zero value when absent or m is nil")
+OP(MAPACCESS2, "a b Kc",    "as MAPACCESS1, and s[a + element words] = whether k is present")
+OP(MAPASSIGN,  "a b Kc",    "m[k] = s[b..], m, k at s[a..]; a nil m panics (assignment to entry in nil map)")
+OP(MAPDELETE,  "a Kc",      "delete(m, k), m, k at s[a..]")
+OP(LENMAP,     "a b",       "s[a] = len(map s[b]) (0 for nil)")
+OP(MAPITERINIT,"a b Kc",    "hiter s[a..a+10) = zero, then mapiterinit(K[c], map s[b]): s[a] = the first key's address or nil")
+OP(MAPITERNEXT,"a",         "mapiternext(hiter s[a..]): s[a], s[a+1] = the next key's and element's addresses; s[a] = nil at the end")

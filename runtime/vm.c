@@ -26,8 +26,10 @@
 
 #include "iface.h"
 #include "malloc.h"
+#include "map.h"
 #include "sizeclasses.h"
 #include "mgc.h"
+#include "rand.h"
 #include "strconv.h"
 #include "throw.h"
 
@@ -810,6 +812,49 @@ void vm_execute(G *gp)
         VMNEXT();
     }
 
+    VMCASE(MAKEMAP) {
+        const maptype *t = K[in->c].p;
+        int64_t hint = B.i;
+        SAVE();
+        hmap *h = makemap(t, hint);     /* may collect: roots are saved */
+        LOAD();
+        A.p = h;
+        VMNEXT();
+    }
+    VMCASE(MAPACCESS1) {
+        const maptype *t = K[in->c].p;
+        Slot *mk = &B;
+        memmove(&A, mapaccess1(t, mk[0].p, &mk[1]), t->elemsize);
+        VMNEXT();
+    }
+    VMCASE(MAPACCESS2) {
+        const maptype *t = K[in->c].p;
+        Slot *mk = &B;
+        bool ok;
+        memmove(&A, mapaccess2(t, mk[0].p, &mk[1], &ok), t->elemsize);
+        S(in->a + t->elemsize / 8).u = ok;
+        VMNEXT();
+    }
+    VMCASE(MAPASSIGN) {
+        const maptype *t = K[in->c].p;
+        SAVE();
+        if (A.p == NULL)
+            panicmsg(gp, "assignment to entry in nil map");
+        void *e = mapassign(t, A.p, &S(in->a + 1));   /* may collect; the stack does not move */
+        LOAD();
+        memmove(e, &B, t->elemsize);
+        VMNEXT();
+    }
+    VMCASE(MAPDELETE) mapdelete(K[in->c].p, A.p, &S(in->a + 1)); VMNEXT();
+    VMCASE(LENMAP) A.i = maplen(B.p); VMNEXT();
+    VMCASE(MAPITERINIT) {
+        hiter *it = (hiter *)&A;
+        memset(it, 0, sizeof *it);
+        mapiterinit(K[in->c].p, B.p, it);
+        VMNEXT();
+    }
+    VMCASE(MAPITERNEXT) mapiternext((hiter *)&A); VMNEXT();
+
     VMEND()
 
 divzero:
@@ -850,6 +895,7 @@ halt:
 int vm_run(Program *prog)
 {
     vm_prog = prog;
+    fastrand_seed(vmconfig.seedset ? vmconfig.seed : fastrand_timeseed());
     mallocinit();
     if (vmconfig.gcstress)
         gcdebug.gcstress = true;

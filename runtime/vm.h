@@ -158,6 +158,8 @@ typedef struct VMConfig {
     bool gcstress, gcverify, gctrace;   /* --gc-stress, --gc-verify, --gctrace */
     bool memstats;              /* --memstats: the heap's statistics at exit */
     bool stackstress;           /* --stack-stress: move the stack at every call */
+    bool seedset;               /* --seed given: */
+    uint64_t seed;              /* the random source's seed (rand.h); else the clock */
 } VMConfig;
 
 extern VMConfig vmconfig;

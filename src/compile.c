@@ -129,7 +129,7 @@ int64_t go_sizeof(Type *t)
     case TY_INT: case TY_INT64: case TY_UINT: case TY_UINT64: case TY_UINTPTR:
     case TY_FLOAT64: return 8;
     case TY_STRING: return 16;
-    case TY_POINTER: case TY_FUNC: return 8;
+    case TY_POINTER: case TY_FUNC: case TY_MAP: return 8;
     case TY_SLICE: return 24;
     case TY_INTERFACE: return 16;
     case TY_ARRAY: {
@@ -280,7 +280,10 @@ int type_words(FuncState *fs, Node *at, Type *t, uint8_t *kinds)
     case TY_INTERFACE:      /* {type or itab, data}: both pointer slots (runtime/iface.h) */
         if (kinds) { kinds[0] = SLOT_PTR; kinds[1] = SLOT_PTR; }
         return 2;
-    case TY_MAP: unimpl(fs, at, "maps");
+    case TY_MAP:
+        map_check_type(fs, at, u);
+        if (kinds) kinds[0] = SLOT_PTR;
+        return 1;
     case TY_CHAN: unimpl(fs, at, "channels");
     default: unimpl(fs, at, "this type");
     }
@@ -298,7 +301,7 @@ struct RType *rtype_of(FuncState *fs, Node *at, Type *t)
         if (types_identical(c->rtkeys[i], t) && strcmp(c->rtvals[i]->td.name, type_rtstring(t)) == 0)
             return c->rtvals[i];
     Type *u = type_underlying(type_default(t));
-    RType *rt = GC_MALLOC(sizeof *rt);
+    RType *rt = GC_MALLOC(u->kind == TY_MAP ? map_rtype_size() : sizeof *rt);
     int kind = typedesc_kind(fs, at, t);
     static uint8_t kinds[4096];
     int nw = type_words(fs, at, t, kinds);
@@ -337,6 +340,8 @@ struct RType *rtype_of(FuncState *fs, Node *at, Type *t)
         }
         rt->nfields = u->u.strct.nfields;
         rt->fields = fl;
+    } else if (u->kind == TY_MAP) {
+        map_rtype_fill(fs, at, rt, u);
     }
     rtype_methods(fs, at, t, rt);
     return rt;

@@ -264,6 +264,28 @@ Node *method_receiver(FuncState *fs, Node *fun, Object *fobj);
 /* compile_stmt.c */
 void cstmt(FuncState *fs, Node *s);
 void cblock(FuncState *fs, NodeList *stmts);
+bool is_blank(Node *e);
+VarLoc *new_local(FuncState *fs, Node *id);
+VarLoc *lhs_var(FuncState *fs, Node *lhs);
+void push_branch(FuncState *fs, Branch *b, const char *label, bool isloop);
+int cbinary_slots(FuncState *fs, Node *at, int op, Type *t, Type *yt, int rx, int ry, int dst);
+
+/* compile_map.c */
+bool is_mapindex(Node *e);                  /* m[k] on a map (parentheses allowed) */
+void map_check_type(FuncState *fs, Node *at, Type *u);     /* unimpl for what maps do not hold yet */
+size_t map_rtype_size(void);                /* rtype_of allocates a maptype for a map type */
+void map_rtype_fill(FuncState *fs, Node *at, struct RType *rt, Type *u);
+int cmapindex(FuncState *fs, Node *e, int dst);            /* m[k] */
+int cmapindex2(FuncState *fs, Node *e);     /* v, ok := m[k]: the run [v][ok] */
+int cmaplen(FuncState *fs, Node *x, int dst);
+int cmapref_lhs(FuncState *fs, Node *l);    /* m and k of a left side: the run [m][k] */
+void cmapstore(FuncState *fs, Node *l, int base, int src);
+void cmapassign(FuncState *fs, Node *l, Node *rhs);
+void cmapopassign(FuncState *fs, Node *s, Node *l, int op, Node *rhs);   /* rhs NULL: ++/-- */
+void cmapdelete(FuncState *fs, Node *call);
+int cmakemap(FuncState *fs, Node *e, int dst);
+int cmaplit(FuncState *fs, Node *e, int dst);
+void crange_map(FuncState *fs, Node *s, const char *label);
 
 #endif /* COMPILE_INTERNAL */
 

@@ -703,6 +703,8 @@ static int ccomposite(FuncState *fs, Node *e, int dst)
     }
     if (u->kind == TY_SLICE)
         return cslicelit(fs, e, dst);
+    if (u->kind == TY_MAP)
+        return cmaplit(fs, e, dst);
     if (u->kind != TY_STRUCT && u->kind != TY_ARRAY)
         unimpl(fs, e, u->kind == TY_POINTER ? "pointers" : u->kind == TY_MAP ? "maps" : "composite literals");
     int nw = type_words(fs, e, t, NULL);
@@ -933,6 +935,8 @@ static bool reads_memory(Node *e)
     case E_BINARY:
         return reads_memory(e->u.binary.x) || reads_memory(e->u.binary.y);
     case E_INDEX:
+        if (e->u.index.x->type && type_underlying(etype(e->u.index.x))->kind == TY_MAP)
+            return true;    /* a map's elements are heap memory */
         return reads_memory(e->u.index.x) || reads_memory(e->u.index.index);
     case E_CALL:
         if (e->u.call.conv || e->u.call.fun->mode == MODE_BUILTIN) {
@@ -1113,7 +1117,7 @@ static int ccompare_value(FuncState *fs, Node *at, int op, Type *t, int rx, int 
         int tmp = rx; rx = ry; ry = tmp;
         op = op == '>' ? '<' : LEQ;
     }
-    if ((k == TY_POINTER || k == TY_SLICE || k == TY_FUNC) && (op == EQL || op == NEQ)) {   /* a slice only with nil: its pointer */
+    if ((k == TY_POINTER || k == TY_SLICE || k == TY_FUNC || k == TY_MAP) && (op == EQL || op == NEQ)) {   /* a slice only with nil: its pointer */
         emit(fs, op == EQL ? OP_EQ : OP_NE, dst, rx, ry);
     } else if (is_int_kind(k) || k == TY_BOOL) {
         bool u = !is_signed_kind(k);
@@ -1452,6 +1456,7 @@ int typedesc_kind(FuncState *fs, Node *at, Type *t)
     case TY_POINTER: return kindPtr;
     case TY_SLICE: return kindSlice;
     case TY_FUNC: return kindFunc;
+    case TY_MAP: return kindMap;
     case TY_BOOL: return 1;     /* kindBool .. (typedesc.h) */
     case TY_INT: return 2;
     case TY_INT8: return 3;
@@ -1509,8 +1514,8 @@ static void cprintcall(FuncState *fs, Node *call, int nat, int nres, bool hasfmt
             int o = CALLAREA + base + 4 * i;
             int kind = typedesc_kind(fs, inner, t);
             emit(fs, OP_LOADI, o, kind, 0);
-            if (kind == kindStruct || kind == kindArray || kind == kindPtr || kind == kindSlice) {
-                if (kind == kindPtr)
+            if (kind == kindStruct || kind == kindArray || kind == kindPtr || kind == kindSlice || kind == kindMap) {
+                if (kind == kindPtr || kind == kindMap)
                     emit(fs, OP_MOVE, o + 1, tmp[i], 0);
                 else
                     emit(fs, OP_ADDR, o + 1, tmp[i], 0);
@@ -1530,7 +1535,7 @@ static void cprintcall(FuncState *fs, Node *call, int nat, int nres, bool hasfmt
         return;
     }
     int nops = n - first;
-    ArgItem *items = GC_MALLOC((3 * nops + 2) * sizeof(ArgItem));
+    ArgItem *items = GC_MALLOC((4 * nops + 2) * sizeof(ArgItem));   /* up to 4 per operand */
     int ni = 0;
     if (hasfmt)
         items[ni++] = (ArgItem){ args->items[0], nres, 2, 0, types_basic[TY_STRING], NULL, 0 };
@@ -1550,7 +1555,7 @@ static void cprintcall(FuncState *fs, Node *call, int nat, int nres, bool hasfmt
         int kind = typedesc_kind(fs, a, t);
         int o = base + 4 * i;
         items[ni++] = (ArgItem){ NULL, o, 1, kind, NULL, NULL, 0 };
-        if (kind == kindPtr) {
+        if (kind == kindPtr || kind == kindMap) {
             items[ni++] = (ArgItem){ a, o + 1, 1, 0, t, NULL, 0 };
             items[ni++] = (ArgItem){ NULL, o + 2, 1, 0, NULL, (const char *)rtype_of(fs, a, t), 0 };
         } else if (kind == kindStruct || kind == kindArray || kind == kindSlice) {
@@ -2025,6 +2030,8 @@ static int ccallexpr(FuncState *fs, Node *e, int dst, bool callarea_ok)
         (fun->obj->builtin == BI_LEN || fun->obj->builtin == BI_CAP)) {
         Node *x = e->u.call.args->items[0];
         int xk = type_underlying(etype(x))->kind;
+        if (xk == TY_MAP && fun->obj->builtin == BI_LEN)
+            return cmaplen(fs, x, dst);
         if (!(xk == TY_STRING && fun->obj->builtin == BI_LEN) && xk != TY_SLICE)
             unimpl(fs, e, ast_sprintf("%s of %s", fun->obj->name, type_string(etype(x))));
         int w = fun->obj->builtin == BI_LEN ? 1 : 2;
@@ -2036,8 +2043,10 @@ static int ccallexpr(FuncState *fs, Node *e, int dst, bool callarea_ok)
     }
     if (fun->mode == MODE_BUILTIN && fun->obj && fun->obj->builtin == BI_MAKE) {
         Type *t = etype(e);
+        if (type_underlying(t)->kind == TY_MAP)
+            return cmakemap(fs, e, dst);
         if (type_underlying(t)->kind != TY_SLICE)
-            unimpl(fs, e, type_underlying(t)->kind == TY_MAP ? "maps" : "channels");
+            unimpl(fs, e, "channels");
         NodeList *args = e->u.call.args;
         hoist_list(fs, args);
         int d = alloc_temp(fs, e, t);
@@ -2114,7 +2123,8 @@ int cexpr(FuncState *fs, Node *e, int dst)
         if (!obj)
             unimpl(fs, e, "this identifier");
         if (obj->kind == OBJ_NIL && e->type && (type_underlying(e->type)->kind == TY_POINTER ||
-                                                type_underlying(e->type)->kind == TY_FUNC)) {
+                                                type_underlying(e->type)->kind == TY_FUNC ||
+                                                type_underlying(e->type)->kind == TY_MAP)) {
             int d = target(fs, e, e->type, dst);
             emit(fs, OP_LOADI, d, 0, 0);
             return d;
@@ -2230,6 +2240,8 @@ int cexpr(FuncState *fs, Node *e, int dst)
         Node *x = e->u.index.x;
         Type *xt = type_underlying(etype(x));
         int np, ni, naux;
+        if (xt->kind == TY_MAP)
+            return cmapindex(fs, e, dst);
         if (xt->kind == TY_SLICE && narrow_ref(fs, e, &np, &ni, &naux)) {
             int d = target(fs, e, e->type, dst);
             emitaux(fs, OP_LOADN, naux, d, np, ni);

@@ -11,8 +11,6 @@
 #define COMPILE_INTERNAL
 #include "compile.h"
 
-int cbinary_slots(FuncState *fs, Node *at, int op, Type *t, Type *yt, int rx, int ry, int dst);
-
 void cblock(FuncState *fs, NodeList *stmts)
 {
     int savetop = fs->localtop, savefree = fs->freereg;
@@ -24,12 +22,12 @@ void cblock(FuncState *fs, NodeList *stmts)
     fs->freereg = savefree;
 }
 
-static bool is_blank(Node *e)
+bool is_blank(Node *e)
 {
     return e->kind == E_IDENT && strcmp(e->u.ident.name, "_") == 0;
 }
 
-static VarLoc *new_local(FuncState *fs, Node *id)
+VarLoc *new_local(FuncState *fs, Node *id)
 {
     VarLoc *v = declare_local(fs, id, id->obj);
     fs->localtop = fs->freereg;
@@ -37,7 +35,7 @@ static VarLoc *new_local(FuncState *fs, Node *id)
 }
 
 /* The variable an assignment's left side names (locals and globals only). */
-static VarLoc *lhs_var(FuncState *fs, Node *lhs)
+VarLoc *lhs_var(FuncState *fs, Node *lhs)
 {
     while (lhs->kind == E_PAREN)
         lhs = lhs->u.unary.x;
@@ -65,6 +63,10 @@ static void assign1(FuncState *fs, Node *lhs, Node *rhs, bool define)
     }
     VarLoc *v;
     ElemRef er;
+    if (is_mapindex(lhs)) {
+        cmapassign(fs, lhs, rhs);
+        return;
+    }
     if (elem_path(fs, lhs, &er, true)) {
         /* a[i] = v: the index first (gc's order), then v, then the check */
         int rv = cexpr(fs, rhs, -1);
@@ -102,6 +104,25 @@ static void assign1(FuncState *fs, Node *lhs, Node *rhs, bool define)
 static void assign_tuple(FuncState *fs, NodeList *lhs, Node *rhs, bool define)
 {
     Type *tt = rhs->type;
+    if (rhs->mode == MODE_MAPINDEX && is_mapindex(rhs)) {
+        /* v, ok = m[k] */
+        int r = cmapindex2(fs, rhs);
+        Type *vt = tt->u.tuple.types[0];
+        int vw = type_words(fs, rhs, vt, NULL);
+        for (int i = 0; i < 2; i++) {
+            Node *l = lhs->items[i];
+            if (is_blank(l))
+                continue;
+            if (!define && is_mapindex(l)) {
+                int base = cmapref_lhs(fs, l);
+                cmapstore(fs, l, base, i ? r + vw : r);
+                continue;
+            }
+            VarLoc *v = define && l->obj && !l->obj->aux ? new_local(fs, l) : lhs_var(fs, l);
+            store_var(fs, l, v, i ? r + vw : r);
+        }
+        return;
+    }
     int base = CALLAREA;
     Node *r0 = rhs;
     while (r0->kind == E_PAREN)
@@ -138,6 +159,10 @@ static void cassign(FuncState *fs, Node *s)
         Node *l = lhs->items[0];
         Type *t = etype(l);
         ElemRef er;
+        if (is_mapindex(l)) {
+            cmapopassign(fs, s, l, base, rhs->items[0]);
+            return;
+        }
         if (elem_path(fs, l, &er, true)) {
             hoist_now(fs, rhs->items[0]);
             int rx = elem_load(fs, &er, -1);
@@ -196,12 +221,18 @@ static void cassign(FuncState *fs, Node *s)
     ElemRef *ers = GC_MALLOC(lhs->len * sizeof(ElemRef));
     bool *iselem = GC_MALLOC_ATOMIC(lhs->len * sizeof(bool));
     int *pp = GC_MALLOC_ATOMIC(lhs->len * 3 * sizeof(int));
+    int *mapref = GC_MALLOC_ATOMIC(lhs->len * sizeof(int));
     for (int i = 0; i < lhs->len; i++) {
         pp[3 * i] = -1;
         pp[3 * i + 2] = 0;
         iselem[i] = false;
+        mapref[i] = -1;
         if (define)
             continue;
+        if (is_mapindex(lhs->items[i])) {
+            mapref[i] = cmapref_lhs(fs, lhs->items[i]);
+            continue;
+        }
         if (narrow_ref(fs, lhs->items[i], &pp[3 * i], &pp[3 * i + 1], &pp[3 * i + 2]))
             continue;
         iselem[i] = elem_path(fs, lhs->items[i], &ers[i], true);
@@ -221,6 +252,10 @@ static void cassign(FuncState *fs, Node *s)
         Node *l = lhs->items[i];
         if (is_blank(l))
             continue;
+        if (mapref[i] >= 0) {
+            cmapstore(fs, l, mapref[i], tmp[i]);
+            continue;
+        }
         if (iselem[i]) {
             elem_store(fs, &ers[i], tmp[i]);
             continue;
@@ -246,6 +281,10 @@ static void cincdec(FuncState *fs, Node *s)
     int k = type_underlying(t)->kind;
     int r;
     ElemRef er;
+    if (is_mapindex(l)) {
+        cmapopassign(fs, s, l, s->u.incdec.op == INC ? '+' : '-', NULL);
+        return;
+    }
     int p = -1, off = 0, naux = 0;
     bool narrow = narrow_ref(fs, l, &p, &off, &naux);
     bool elem = !narrow && elem_path(fs, l, &er, true);
@@ -347,7 +386,7 @@ static void cdecl(FuncState *fs, Node *d)
     /* constants are folded; local types need no code */
 }
 
-static void push_branch(FuncState *fs, Branch *b, const char *label, bool isloop)
+void push_branch(FuncState *fs, Branch *b, const char *label, bool isloop)
 {
     memset(b, 0, sizeof *b);
     b->outer = fs->branch;
@@ -507,6 +546,10 @@ static void crange(FuncState *fs, Node *s, const char *label)
     Type *xt = type_underlying(etype(x));
     if (xt->kind == TY_ARRAY || xt->kind == TY_SLICE) {
         crange_array(fs, s, label);
+        return;
+    }
+    if (xt->kind == TY_MAP) {
+        crange_map(fs, s, label);
         return;
     }
     if (xt->kind != TY_STRING) {
@@ -718,6 +761,10 @@ void cstmt(FuncState *fs, Node *s)
             Node *fun = x->u.call.fun;
             if (fun->mode == MODE_BUILTIN && fun->obj && fun->obj->builtin == BI_COPY) {
                 cexpr(fs, x, -1);
+                return;
+            }
+            if (fun->mode == MODE_BUILTIN && fun->obj && fun->obj->builtin == BI_DELETE) {
+                cmapdelete(fs, x);
                 return;
             }
             if (fun->mode == MODE_BUILTIN && fun->obj &&

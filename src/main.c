@@ -49,7 +49,8 @@ static int help(void)
            "\t--gc-verify    check the collector's invariants after each phase\n"
            "\t--gctrace      print a line per collection, as GODEBUG=gctrace=1\n"
            "\t--memstats     print the heap's statistics to stderr at exit\n"
-           "\t--stack-stress move the goroutine's stack at every call (tests copystack)\n");
+           "\t--stack-stress move the goroutine's stack at every call (tests copystack)\n"
+           "\t--seed N       seed the runtime's random source (map iteration order); default: the clock\n");
     return 0;
 }
 
@@ -108,13 +109,26 @@ static int cmd_run(int argc, char **argv)
             vmconfig.memstats = true;
             continue;
         }
+        if (strncmp(a, "--seed=", 7) == 0 || (strcmp(a, "--seed") == 0 && i + 1 < argc)) {
+            const char *sv = a[6] == '=' ? a + 7 : argv[++i];
+            char *end;
+            errno = 0;
+            unsigned long long n = strtoull(sv, &end, 0);
+            if (errno || *end || end == sv || sv[0] == '-') {
+                fprintf(stderr, "mini run: bad --seed value %s\n", sv);
+                return 2;
+            }
+            vmconfig.seed = n;
+            vmconfig.seedset = true;
+            continue;
+        }
         if (strncmp(a, "--max-stack=", 12) == 0)
             val = a + 12;
         else if (strcmp(a, "--max-stack") == 0 && i + 1 < argc)
             val = argv[++i];
         else {
             fprintf(stderr, "mini run: unknown flag %s\n", a);
-            fprintf(stderr, "usage: mini run [--max-stack N] [--gc-stress] [--gc-verify] [--gctrace] [--memstats] [--stack-stress] FILE [args]\n");
+            fprintf(stderr, "usage: mini run [--max-stack N] [--seed N] [--gc-stress] [--gc-verify] [--gctrace] [--memstats] [--stack-stress] FILE [args]\n");
             return 2;
         }
         char *end;
