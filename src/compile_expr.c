@@ -134,6 +134,10 @@ bool static_loc(FuncState *fs, Node *e, VarLoc *out)
         return true;
     case E_SELECTOR: {
         int off;
+        if (e->u.selector.x->mode == MODE_PACKAGE && e->obj && e->obj->kind == OBJ_VAR) {
+            *out = *varloc(fs, e, e->obj);  /* a native package's variable: os.Args */
+            return true;
+        }
         if (e->u.selector.x->mode == MODE_PACKAGE || !field_path(e, &off) ||
             !static_loc(fs, e->u.selector.x, out))
             return false;
@@ -1571,6 +1575,18 @@ void ccall(FuncState *fs, Node *call)
     if (fun->kind == E_SELECTOR && fobj && fobj->kind == OBJ_FUNC) {
         if (fun->u.selector.x->mode == MODE_TYPEEXPR)
             unimpl(fs, call, "method expressions");
+        if (fobj->pkg) {    /* a method of a native package's type: "Builder.WriteString" */
+            Type *rt = method_recv_type(fobj);
+            if (rt && rt->kind == TY_POINTER)
+                rt = rt->u.pointer.elem;
+            const Native *nat = rt && rt->kind == TY_NAMED ?
+                native_lookup(fobj->pkg, ast_sprintf("%s.%s", rt->u.named.obj->name, fobj->name)) : NULL;
+            if (!nat)
+                unimpl(fs, call, ast_sprintf("%s.%s", fobj->pkg, fobj->name));
+            Node *recv = method_receiver(fs, fun, fobj);
+            cargs_call(fs, call, fobj->type, OP_CALLN, native_index(fs, nat), recv);
+            return;
+        }
         Node *recv = method_receiver(fs, fun, fobj);
         cargs_call(fs, call, fobj->type, OP_CALL, func_index(fs, call, fobj), recv);
         return;
@@ -1675,6 +1691,16 @@ static Node *method_receiver(FuncState *fs, Node *fun, Object *fobj)
     return r;
 }
 
+/* A native's error result is {tab, data}, two words, before the compiler
+   handles interfaces: the call compiles, and only a use of the value is
+   reported as not implemented. */
+static int native_result_words(FuncState *fs, Node *call, Type *t, int op)
+{
+    if (op == OP_CALLN && type_underlying(t)->kind == TY_INTERFACE)
+        return 2;
+    return type_words(fs, call, t, NULL);
+}
+
 /* Lays out a call's results and arguments in the call area as sig says
    and emits op (CALL of function idx, or CALLN of native idx). */
 static void cargs_call(FuncState *fs, Node *call, Type *sig, int op, int idx, Node *recv)
@@ -1682,7 +1708,7 @@ static void cargs_call(FuncState *fs, Node *call, Type *sig, int op, int idx, No
     int nres = 0, npar = 0;
     int rw = recv ? type_words(fs, recv, etype(recv), NULL) : 0;
     for (int i = 0; i < sig->u.func.nresults; i++)
-        nres += type_words(fs, call, sig->u.func.results[i], NULL);
+        nres += native_result_words(fs, call, sig->u.func.results[i], op);
     for (int i = 0; i < sig->u.func.nparams; i++)
         npar += type_words(fs, call, sig->u.func.params[i], NULL);
     if (call->u.call.ellipsis || sig->u.func.variadic)
@@ -1737,7 +1763,9 @@ static int cappend(FuncState *fs, Node *e, int dst)
     Type *et = type_underlying(t)->u.slice.elem;
     if (e->u.call.ellipsis) {
         /* append(s, t...): t's elements after s's, growing as Go does */
-        if (type_underlying(etype(args->items[1]))->kind != TY_SLICE)
+        /* a string source ({ptr, len}) reads as a []byte's first words */
+        Type *srct = type_underlying(etype(args->items[1]));
+        if (srct->kind != TY_SLICE && !type_is_string(srct))
             unimpl(fs, e, "append(s, str...)");
         hoist_list(fs, args);
         int d = alloc_temp(fs, e, t);
@@ -1839,7 +1867,8 @@ static int ccallexpr(FuncState *fs, Node *e, int dst, bool callarea_ok)
         NodeList *args = e->u.call.args;
         Type *dt = type_underlying(etype(args->items[0]));
         Type *st = type_underlying(etype(args->items[1]));
-        if (dt->kind != TY_SLICE || st->kind != TY_SLICE)
+        /* copy(b, s): a string's {ptr, len} reads as a slice's first words */
+        if (dt->kind != TY_SLICE || (st->kind != TY_SLICE && !type_is_string(st)))
             unimpl(fs, e, "copy from a string");
         int ew = type_words(fs, e, dt->u.slice.elem, NULL);
         if (narrow_aux(dt->u.slice.elem))
@@ -2059,6 +2088,8 @@ int cexpr(FuncState *fs, Node *e, int dst)
         return d;
     }
     case E_SELECTOR:
+        if (e->u.selector.x->mode == MODE_PACKAGE && e->obj && e->obj->kind == OBJ_VAR)
+            return load_var(fs, e, varloc(fs, e, e->obj), dst);
         if (e->u.selector.x->mode == MODE_PACKAGE)
             unimpl(fs, e, ast_sprintf("%s.%s", e->obj && e->obj->pkg ? e->obj->pkg : "package",
                                       e->u.selector.sel->u.ident.name));
