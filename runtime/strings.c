@@ -269,8 +269,10 @@ static void gensplit(Slot *a, int64_t n)
     if (sep.n == 0) {
         for (; i < n - 1; i++) {
             int size;
-            utf8_DecodeRune(s.p, (size_t)s.n, &size);
-            set_str(elems + 2 * i, s.p, size);
+            if (utf8_DecodeRune(s.p, (size_t)s.n, &size) == utf8_RuneError)
+                set_str(elems + 2 * i, "\xEF\xBF\xBD", 3);   /* Go: string(utf8.RuneError) */
+            else
+                set_str(elems + 2 * i, s.p, size);
             s.p += size;
             s.n -= size;
         }
