@@ -393,7 +393,7 @@ double go_Pow(double x, double y)
             ae += xe;
         }
         x1 *= x1;
-        xe <<= 1;
+        xe *= 2;    /* Go: xe <<= 1, on a possibly negative int */
         if (x1 < .5) {
             x1 += x1;
             xe--;

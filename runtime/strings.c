@@ -122,8 +122,9 @@ static void strings_ContainsAny(G *gp, Slot *a, int n)
         }
 }
 
-static bool hasprefix(GoStr s, GoStr p) { return s.n >= p.n && memcmp(s.p, p.p, (size_t)p.n) == 0; }
-static bool hassuffix(GoStr s, GoStr p) { return s.n >= p.n && memcmp(s.p + s.n - p.n, p.p, (size_t)p.n) == 0; }
+/* Empty Go strings may have a nil pointer, which memcmp must not see. */
+static bool hasprefix(GoStr s, GoStr p) { return s.n >= p.n && (p.n == 0 || memcmp(s.p, p.p, (size_t)p.n) == 0); }
+static bool hassuffix(GoStr s, GoStr p) { return s.n >= p.n && (p.n == 0 || memcmp(s.p + s.n - p.n, p.p, (size_t)p.n) == 0); }
 
 static void strings_HasPrefix(G *gp, Slot *a, int n) { a[0].u = hasprefix(arg_str(a + 1), arg_str(a + 3)); }
 static void strings_HasSuffix(G *gp, Slot *a, int n) { a[0].u = hassuffix(arg_str(a + 1), arg_str(a + 3)); }
@@ -347,7 +348,7 @@ static void strings_Join(G *gp, Slot *a, int nw)
     elems = a[2].p;
     sep = arg_str(a + 5);
     for (int64_t i = 0; i < n; i++) {
-        if (i) { memcpy(d, sep.p, (size_t)sep.n); d += sep.n; }
+        if (i && sep.n) { memcpy(d, sep.p, (size_t)sep.n); d += sep.n; }
         size_t l = (size_t)elems[2 * i + 1].i;
         if (l) memcpy(d, elems[2 * i].p, l);
         d += l;
@@ -371,7 +372,7 @@ static void strings_Repeat(G *gp, Slot *a, int nw)
     uint8_t *d = native_allocstring(a, (size_t)total);
     gc_pop_roots(1);
     s = arg_str(a + 2);
-    for (int64_t i = 0; i < count; i++)
+    for (int64_t i = 0; s.n && i < count; i++)
         memcpy(d + i * s.n, s.p, (size_t)s.n);
 }
 
@@ -380,7 +381,7 @@ static void strings_Repeat(G *gp, Slot *a, int nw)
 static void replace(Slot *a, int64_t n)
 {
     GoStr s = arg_str(a + 2), old = arg_str(a + 4), nw = arg_str(a + 6);
-    if ((old.n == nw.n && memcmp(old.p, nw.p, (size_t)old.n) == 0) || n == 0) {
+    if ((old.n == nw.n && (old.n == 0 || memcmp(old.p, nw.p, (size_t)old.n) == 0)) || n == 0) {
         ret_str(a, s);
         return;
     }
@@ -410,7 +411,8 @@ static void replace(Slot *a, int64_t n)
         } else {
             j += str_index((GoStr){ s.p + start, s.n - start }, old);
         }
-        memcpy(d, s.p + start, (size_t)(j - start)); d += j - start;
+        if (j > start) memcpy(d, s.p + start, (size_t)(j - start));
+        d += j - start;
         if (nw.n) memcpy(d, nw.p, (size_t)nw.n);
         d += nw.n;
         start = j + old.n;

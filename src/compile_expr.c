@@ -1579,10 +1579,12 @@ void ccall(FuncState *fs, Node *call)
             Type *rt = method_recv_type(fobj);
             if (rt && rt->kind == TY_POINTER)
                 rt = rt->u.pointer.elem;
-            const Native *nat = rt && rt->kind == TY_NAMED ?
-                native_lookup(fobj->pkg, ast_sprintf("%s.%s", rt->u.named.obj->name, fobj->name)) : NULL;
+            if (!rt || rt->kind != TY_NAMED)
+                unimpl(fs, call, "this method call");
+            const char *mname = ast_sprintf("%s.%s", rt->u.named.obj->name, fobj->name);
+            const Native *nat = native_lookup(fobj->pkg, mname);
             if (!nat)
-                unimpl(fs, call, ast_sprintf("%s.%s", fobj->pkg, fobj->name));
+                unimpl(fs, call, ast_sprintf("%s.%s", fobj->pkg, mname));
             Node *recv = method_receiver(fs, fun, fobj);
             cargs_call(fs, call, fobj->type, OP_CALLN, native_index(fs, nat), recv);
             return;
