@@ -3,27 +3,19 @@
  * Go: sort/sort.go (Ints, Strings, Float64s, the IsSorted forms),
  * sort/search.go (SearchInts, SearchStrings, SearchFloat64s).
  *
- * Sorting is in place and allocates nothing. Go sorts with pdqsort, which
- * is not stable; this file uses qsort. The results are the same whenever
- * equal elements cannot be told apart: always for ints and strings (equal
- * strings print the same), and for floats except +0/-0 (equal under <,
- * printed differently), whose relative order may differ from Go's.
- * Float64s orders NaNs first, as Go's Float64Slice.Less.
+ * Sorting is in place and allocates nothing. It is Go's pdqsort
+ * (pdqsort.c) over IntSlice, StringSlice and Float64Slice's Less and Swap,
+ * so elements that are equal but distinguishable (+0 and -0, NaNs) end in
+ * Go's order. Float64s orders NaNs first, as Go's Float64Slice.Less.
  * Slot convention (natives.h): a slice argument is {ptr, len, cap}.
  */
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "natives.h"
+#include "pdqsort.h"
 
 #pragma GCC diagnostic ignored "-Wunused-parameter"
-
-static int cmpint(const void *x, const void *y)
-{
-    int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
-    return (a > b) - (a < b);
-}
 
 /* Go's string comparison: bytewise, then by length. */
 static int cmpstr(GoStr a, GoStr b)
@@ -35,36 +27,42 @@ static int cmpstr(GoStr a, GoStr b)
     return (a.n > b.n) - (a.n < b.n);
 }
 
-static int cmpstrslot(const void *x, const void *y)
-{
-    return cmpstr(arg_str(x), arg_str(y));
-}
-
 /* Go: Float64Slice.Less: x < y, or x is NaN and y is not. */
 static bool lessf(double x, double y) { return x < y || (isnan(x) && !isnan(y)); }
 
-static int cmpfloat(const void *x, const void *y)
+/* Less and Swap of IntSlice, Float64Slice, StringSlice; ctx is the
+   slice's backing array. */
+static bool int_less(void *c, int64_t i, int64_t j) { return ((int64_t *)c)[i] < ((int64_t *)c)[j]; }
+static bool float_less(void *c, int64_t i, int64_t j) { return lessf(((double *)c)[i], ((double *)c)[j]); }
+static bool string_less(void *c, int64_t i, int64_t j)
 {
-    double a = *(const double *)x, b = *(const double *)y;
-    return lessf(a, b) ? -1 : lessf(b, a) ? 1 : 0;
+    return cmpstr(arg_str((Slot *)c + 2 * i), arg_str((Slot *)c + 2 * j)) < 0;
+}
+static void word_swap(void *c, int64_t i, int64_t j)
+{
+    Slot *x = c, t = x[i];
+    x[i] = x[j];
+    x[j] = t;
+}
+static void string_swap(void *c, int64_t i, int64_t j)
+{
+    word_swap(c, 2 * i, 2 * j);
+    word_swap(c, 2 * i + 1, 2 * j + 1);
 }
 
 static void sort_Ints(G *gp, Slot *a, int n)
 {
-    if (a[1].i > 1)
-        qsort(a[0].p, (size_t)a[1].i, 8, cmpint);
+    sort_Sort(&(SortData){ int_less, word_swap, a[0].p }, a[1].i);
 }
 
 static void sort_Strings(G *gp, Slot *a, int n)
 {
-    if (a[1].i > 1)
-        qsort(a[0].p, (size_t)a[1].i, 16, cmpstrslot);
+    sort_Sort(&(SortData){ string_less, string_swap, a[0].p }, a[1].i);
 }
 
 static void sort_Float64s(G *gp, Slot *a, int n)
 {
-    if (a[1].i > 1)
-        qsort(a[0].p, (size_t)a[1].i, 8, cmpfloat);
+    sort_Sort(&(SortData){ float_less, word_swap, a[0].p }, a[1].i);
 }
 
 /* Go: the IsSorted forms check Less(i, i-1) from the end. */
