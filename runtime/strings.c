@@ -363,8 +363,8 @@ static void strings_Repeat(G *gp, Slot *a, int nw)
     if (count == 0) { set_str(a, NULL, 0); return; }
     if (count < 0)
         native_panic(gp, "strings: negative Repeat count");
-    int64_t total;
-    if (__builtin_mul_overflow(s.n, count, &total))
+    int64_t total = (int64_t)((uint64_t)s.n * (uint64_t)count);    /* Go's wrapping product */
+    if (total / count != s.n)
         native_panic(gp, "strings: Repeat count causes overflow");
     if (total > ((int64_t)1 << 48))     /* Go: Grow's make past maxAlloc */
         panicmsg(gp, "runtime error: makeslice: cap out of range");
@@ -486,12 +486,19 @@ static Builder *nilcheck(G *gp, Slot *recv)
    fromappend, else Builder.grow's 2*cap+n. The receiver slot and the
    argument slot `keep` (a string or slice being written, or NULL) are
    rooted across the allocation. */
-static Builder *bgrow(Slot *recv, Slot *keep, int64_t n, bool fromappend)
+static Builder *bgrow(G *gp, Slot *recv, Slot *keep, int64_t n, bool fromappend)
 {
     Builder *b = recv->p;
     if (b->cap - b->len >= n)
         return b;
-    int64_t newcap = fromappend ? growslice_newcap(b->cap, b->len + n, 1) : 2 * b->cap + n;
+    int64_t newcap;
+    if (fromappend) {
+        newcap = growslice_newcap(b->cap, b->len + n, 1);
+        if (newcap < 0)
+            panicmsg(gp, "runtime error: growslice: cap out of range");
+    } else if (__builtin_add_overflow(2 * b->cap, n, &newcap) || newcap > ((int64_t)1 << 48)) {
+        panicmsg(gp, "runtime error: makeslice: cap out of range");     /* Go: maxAlloc */
+    }
     gc_push_root(&recv->p);
     if (keep)
         gc_push_root(&keep->p);
@@ -525,7 +532,7 @@ static void Builder_Grow(G *gp, Slot *a, int n)
     copycheck(gp, &a[0]);
     if (a[1].i < 0)
         native_panic(gp, "strings.Builder.Grow: negative count");
-    bgrow(&a[0], NULL, a[1].i, false);
+    bgrow(gp, &a[0], NULL, a[1].i, false);
 }
 
 /* The writes return (int, error): a[0] the count, a[1..3) a nil error. */
@@ -533,7 +540,7 @@ static void write_bytes(G *gp, Slot *a, Slot *recv, Slot *src)
 {
     copycheck(gp, recv);
     int64_t n = src[1].i;
-    Builder *b = bgrow(recv, src, n, true);
+    Builder *b = bgrow(gp, recv, src, n, true);
     if (n)
         memcpy(b->buf + b->len, src[0].p, (size_t)n);
     b->len += n;
@@ -547,7 +554,7 @@ static void Builder_WriteString(G *gp, Slot *a, int n) { write_bytes(gp, a, &a[3
 static void Builder_WriteByte(G *gp, Slot *a, int n)
 {
     copycheck(gp, &a[2]);
-    Builder *b = bgrow(&a[2], NULL, 1, true);
+    Builder *b = bgrow(gp, &a[2], NULL, 1, true);
     b->buf[b->len++] = (uint8_t)a[3].u;
     a[0].p = a[1].p = NULL;
 }
@@ -559,8 +566,8 @@ static void Builder_WriteRune(G *gp, Slot *a, int n)
     int32_t r = (int32_t)a[4].i;
     uint8_t buf[utf8_UTFMax];
     int w = utf8_EncodeRune(buf, r);
-    Builder *b = (uint32_t)r < utf8_RuneSelf ? bgrow(&a[3], NULL, 1, true)
-                                             : bgrow(&a[3], NULL, utf8_UTFMax, false);
+    Builder *b = (uint32_t)r < utf8_RuneSelf ? bgrow(gp, &a[3], NULL, 1, true)
+                                             : bgrow(gp, &a[3], NULL, utf8_UTFMax, false);
     memcpy(b->buf + b->len, buf, (size_t)w);
     b->len += w;
     a[0].i = w;
