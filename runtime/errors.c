@@ -423,5 +423,10 @@ const Native errors_natives[] = {
     { "strconv", "ParseBool", strconv_ParseBool },
     { "strconv", "(*NumError).Error", NumError_Error_native },
     { "strconv", "(*NumError).Unwrap", NumError_Unwrap },
+    /* the same methods called directly (compile_expr.c binds "T.M") */
+    { "strconv", "NumError.Error", NumError_Error_native },
+    { "strconv", "NumError.Unwrap", NumError_Unwrap },
+    { "fmt", "wrapError.Error", wrapError_Error },
+    { "fmt", "wrapError.Unwrap", wrapError_Unwrap },
 };
 const int nerrors_natives = sizeof errors_natives / sizeof errors_natives[0];

@@ -1,10 +1,11 @@
-/* natives.c — the table binding native functions by package path and name,
- * and the small natives: builtin print/println/panic, os.Exit,
- * strconv.Itoa/FormatInt. fmt is in fmt.c, math in math.c.
+/* natives.c — native_lookup over every package's table, the helpers the
+ * native packages share (natives.h), and the builtins print/println/panic.
+ * Each package has its own file and table: fmt.c, math.c, strings.c,
+ * unicode_natives.c, utf8.c, strconv_natives.c, sort.c, os.c.
  *
  * Go: fmt/print.go (Fprint, Fprintln: doPrint, doPrintln), runtime/print.go
  * (printint, printuint, printfloat, printbool, printstring, printsp,
- * printnl), os/proc.go (Exit), strconv/itoa.go.
+ * printnl).
  *
  * Calling convention (docs/design/vm.md, "Natives"): a native reads its
  * arguments from args[0 .. nargs) and writes its results there, results
@@ -15,6 +16,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "malloc.h"
+#include "natives.h"
 #include "strconv.h"
 #include "typedesc.h"
 #include "vm.h"
@@ -102,53 +105,65 @@ static void builtin_println(G *gp, Slot *args, int nargs)
     flush_to(stderr, &b);
 }
 
-/* Go: os.Exit: deferred functions do not run. */
-static void os_Exit(G *gp, Slot *args, int nargs)
-{
-    vm_exit((int)(args[0].i & 0xff));
-}
-
-/* Go: strconv.Itoa / FormatInt. The result is a new heap string; the
-   arguments hold no pointers, so nothing needs protecting. */
-static void strconv_FormatInt(G *gp, Slot *args, int nargs)
-{
-    char buf[STRCONV_INTBUF];
-    int64_t base = nargs > 3 ? args[3].i : 10;
-    if (base < 2 || base > 36)
-        panicmsg(gp, "strconv: illegal AppendInt/FormatInt base");
-    char *p = formatBits(buf, args[2].u, (int)base, args[2].i < 0);
-    size_t n = strlen(p);
-    char *s = vm_alloc(n, false);
-    memcpy(s, p, n);
-    args[0].p = s;
-    args[1].u = n;
-}
-
 void builtin_panic(G *gp, Slot *args, int nargs);   /* panic.c */
 
 static const Native natives[] = {
     { "builtin", "panic", builtin_panic },
     { "builtin", "print", builtin_print },
     { "builtin", "println", builtin_println },
-    { "os", "Exit", os_Exit },
-    { "strconv", "Itoa", strconv_FormatInt },
-    { "strconv", "FormatInt", strconv_FormatInt },
 };
-
-extern const Native math_natives[], fmt_natives[], errors_natives[];
-extern const int nmath_natives, nfmt_natives, nerrors_natives;
 
 const Native *native_lookup(const char *pkg, const char *name)
 {
-    struct { const Native *t; int n; } tables[] = {
-        { natives, (int)(sizeof natives / sizeof natives[0]) },
-        { math_natives, nmath_natives },
-        { fmt_natives, nfmt_natives },
-        { errors_natives, nerrors_natives },
+    static const struct { const Native *t; const int *n; } tables[] = {
+        { natives, NULL },
+        { math_natives, &nmath_natives },
+        { fmt_natives, &nfmt_natives },
+        { strings_natives, &nstrings_natives },
+        { unicode_natives, &nunicode_natives },
+        { utf8_natives, &nutf8_natives },
+        { strconv_natives, &nstrconv_natives },
+        { sort_natives, &nsort_natives },
+        { os_natives, &nos_natives },
+        { errors_natives, &nerrors_natives },
     };
-    for (size_t k = 0; k < sizeof tables / sizeof tables[0]; k++)
-        for (int i = 0; i < tables[k].n; i++)
+    for (size_t k = 0; k < sizeof tables / sizeof tables[0]; k++) {
+        int n = tables[k].n ? *tables[k].n : (int)(sizeof natives / sizeof natives[0]);
+        for (int i = 0; i < n; i++)
             if (strcmp(tables[k].t[i].pkg, pkg) == 0 && strcmp(tables[k].t[i].name, name) == 0)
                 return &tables[k].t[i];
+    }
     return NULL;
+}
+
+/* ---- helpers for the native packages (natives.h) ---- */
+
+static const uint8_t string_gcdata[1] = { 1 };
+const TypeDesc native_string_td = { 16, 8, string_gcdata, kindString, 8, "string" };
+
+uint8_t *native_allocstring(Slot *a, size_t n)
+{
+    uint8_t *p = n ? mallocgc(n, NULL, false) : NULL;
+    a[0].p = p;
+    a[1].u = n;
+    return p;
+}
+
+void native_newstring(Slot *a, const void *p, size_t n)
+{
+    uint8_t *d = native_allocstring(a, n);
+    if (n)
+        memcpy(d, p, n);
+}
+
+void native_newslice(Slot *a, const TypeDesc *t, int64_t len, int64_t cap)
+{
+    a[0].p = vm_newarray(t, (uintptr_t)cap);
+    a[1].i = len;
+    a[2].i = cap;
+}
+
+_Noreturn void native_panic(G *gp, const char *msg)
+{
+    panicmsg(gp, msg);
 }

@@ -440,8 +440,12 @@ void emit_new(FuncState *fs, Node *at, Type *t, int dst)
     emit(fs, OP_NEW, dst, k & 0xffff, (int)((unsigned)k >> 16));
 }
 
+static VarLoc *native_global(FuncState *fs, Node *at, Object *obj);
+
 VarLoc *varloc(FuncState *fs, Node *at, Object *obj)
 {
+    if (!obj->aux && obj->pkg && native_global(fs, at, obj))
+        return obj->aux;
     if (!obj->aux) {
         if (obj->pkg)
             unimpl(fs, at, ast_sprintf("the package variable %s.%s", obj->pkg, obj->name));
@@ -714,6 +718,33 @@ static void compile_func(Compiler *c, Object *fnobj)
 
 /* ---- globals and the entry functions ---- */
 
+/* Gives obj (a package variable) its words among the globals. */
+static VarLoc *new_global(Compiler *c, FuncState *fs, Object *obj, Node *at)
+{
+    uint8_t kinds[4096];
+    int n = type_words(fs, at, obj->type, kinds);
+    VarLoc *v = GC_MALLOC(sizeof *v);
+    v->global = true;
+    v->slot = (int)c->nglobals;
+    v->nwords = n;
+    v->t = obj->type;
+    obj->aux = v;
+    if (c->nglobals + n > c->capglobals) {
+        while (c->nglobals + n > c->capglobals)
+            c->capglobals = c->capglobals ? c->capglobals * 2 : 16;
+        c->gkinds = GC_REALLOC(c->gkinds, c->capglobals);
+        c->gnames = GC_REALLOC(c->gnames, c->capglobals * sizeof(char *));
+    }
+    for (int k = 0; k < n; k++) {
+        c->gkinds[c->nglobals + k] = kinds[k];
+        c->gnames[c->nglobals + k] = obj->name;
+    }
+    c->nglobals += n;
+    if (c->nglobals >= 0xffff)
+        unimpl(fs, at, "this many package variables");
+    return v;
+}
+
 static void declare_globals(Compiler *c, FuncState *fs)
 {
     Package *pkg = c->pkg;
@@ -721,28 +752,18 @@ static void declare_globals(Compiler *c, FuncState *fs)
         Object *obj = pkg->globals[i];
         if (!obj || strcmp(obj->name, "_") == 0)
             continue;
-        uint8_t kinds[4096];
-        int n = type_words(fs, obj->decl, obj->type, kinds);
-        VarLoc *v = GC_MALLOC(sizeof *v);
-        v->global = true;
-        v->slot = (int)c->nglobals;
-        v->nwords = n;
-        v->t = obj->type;
-        obj->aux = v;
-        if (c->nglobals + n > c->capglobals) {
-            while (c->nglobals + n > c->capglobals)
-                c->capglobals = c->capglobals ? c->capglobals * 2 : 16;
-            c->gkinds = GC_REALLOC(c->gkinds, c->capglobals);
-            c->gnames = GC_REALLOC(c->gnames, c->capglobals * sizeof(char *));
-        }
-        for (int k = 0; k < n; k++) {
-            c->gkinds[c->nglobals + k] = kinds[k];
-            c->gnames[c->nglobals + k] = obj->name;
-        }
-        c->nglobals += n;
-        if (c->nglobals >= 0xffff)
-            unimpl(fs, obj->decl, "this many package variables");
+        new_global(c, fs, obj, obj->decl);
     }
+}
+
+/* A native package's variable gets its globals on first use; runtime.main
+   initializes it before main.init (compile_entry). Only os.Args exists. */
+static VarLoc *native_global(FuncState *fs, Node *at, Object *obj)
+{
+    if (strcmp(obj->pkg, "os") != 0 || strcmp(obj->name, "Args") != 0)
+        return NULL;
+    fs->c->osargs = obj;
+    return new_global(fs->c, fs, obj, at);
 }
 
 /* Go: pkginit: package variables in initialization order, then the init
@@ -802,6 +823,11 @@ static Func *compile_entry(Compiler *c, Func *init, Object *mainobj)
     for (int i = 0; i < c->nfuncs; i++)
         if (c->funcs[i] == init)
             initidx = i;
+    if (c->osargs) {    /* Go: goargs, before any init */
+        emit(&fs, OP_CALLN, CALLAREA, native_index(&fs, native_lookup("os", "runtime_args")), 3);
+        use_callarea(&fs, 3);
+        store_var(&fs, mainobj->decl, c->osargs->aux, CALLAREA);
+    }
     emit(&fs, OP_CALL, CALLAREA, initidx, 0);
     fs.line = mainobj->pos.line;
     emit(&fs, OP_CALL, CALLAREA, ((FuncRef *)mainobj->aux)->index, 0);

@@ -137,6 +137,10 @@ bool static_loc(FuncState *fs, Node *e, VarLoc *out)
         return true;
     case E_SELECTOR: {
         int off;
+        if (e->u.selector.x->mode == MODE_PACKAGE && e->obj && e->obj->kind == OBJ_VAR) {
+            *out = *varloc(fs, e, e->obj);  /* a native package's variable: os.Args */
+            return true;
+        }
         if (e->u.selector.x->mode == MODE_PACKAGE || !field_path(e, &off) ||
             !static_loc(fs, e->u.selector.x, out))
             return false;
@@ -1720,6 +1724,20 @@ void ccall(FuncState *fs, Node *call)
         return;
     }
     if (fun->kind == E_SELECTOR && fobj && fobj->kind == OBJ_FUNC) {
+        if (fobj->pkg) {    /* a method of a native package's type: "Builder.WriteString" */
+            Type *rt = method_recv_type(fobj);
+            if (rt && rt->kind == TY_POINTER)
+                rt = rt->u.pointer.elem;
+            if (!rt || rt->kind != TY_NAMED)
+                unimpl(fs, call, "this method call");
+            const char *mname = ast_sprintf("%s.%s", rt->u.named.obj->name, fobj->name);
+            const Native *nat = native_lookup(fobj->pkg, mname);
+            if (!nat)
+                unimpl(fs, call, ast_sprintf("%s.%s", fobj->pkg, mname));
+            Node *recv = method_receiver(fs, fun, fobj);
+            cargs_call(fs, call, fobj->type, OP_CALLN, native_index(fs, nat), recv);
+            return;
+        }
         Node *recv = method_receiver(fs, fun, fobj);
         cargs_call(fs, call, fobj->type, OP_CALL, func_index(fs, call, fobj), recv);
         return;
@@ -1791,6 +1809,16 @@ Node *method_receiver(FuncState *fs, Node *fun, Object *fobj)
     return r;
 }
 
+/* A native's error result is {tab, data}, two words, before the compiler
+   handles interfaces: the call compiles, and only a use of the value is
+   reported as not implemented. */
+static int native_result_words(FuncState *fs, Node *call, Type *t, int op)
+{
+    if (op == OP_CALLN && type_underlying(t)->kind == TY_INTERFACE)
+        return 2;
+    return type_words(fs, call, t, NULL);
+}
+
 /* Lays out a call's results and arguments in the call area as sig says
    and emits op (CALL of function idx, or CALLN of native idx). */
 /* f(g()) of a variadic f: g's results past the fixed parameters are
@@ -1854,7 +1882,7 @@ static void cargs_call(FuncState *fs, Node *call, Type *sig, int op, int idx, No
     int nres = 0, npar = 0;
     int rw = recv ? type_words(fs, recv, etype(recv), NULL) : ifslot >= 0 ? 1 : 0;
     for (int i = 0; i < sig->u.func.nresults; i++)
-        nres += type_words(fs, call, sig->u.func.results[i], NULL);
+        nres += native_result_words(fs, call, sig->u.func.results[i], op);
     for (int i = 0; i < sig->u.func.nparams; i++)
         npar += type_words(fs, call, sig->u.func.params[i], NULL);
     NodeList *args = call->u.call.args;
@@ -1949,7 +1977,9 @@ static int cappend(FuncState *fs, Node *e, int dst)
     Type *et = type_underlying(t)->u.slice.elem;
     if (e->u.call.ellipsis) {
         /* append(s, t...): t's elements after s's, growing as Go does */
-        if (type_underlying(etype(args->items[1]))->kind != TY_SLICE)
+        /* a string source ({ptr, len}) reads as a []byte's first words */
+        Type *srct = type_underlying(etype(args->items[1]));
+        if (srct->kind != TY_SLICE && !type_is_string(srct))
             unimpl(fs, e, "append(s, str...)");
         hoist_list(fs, args);
         int d = alloc_temp(fs, e, t);
@@ -2067,7 +2097,8 @@ static int ccallexpr(FuncState *fs, Node *e, int dst, bool callarea_ok)
         NodeList *args = e->u.call.args;
         Type *dt = type_underlying(etype(args->items[0]));
         Type *st = type_underlying(etype(args->items[1]));
-        if (dt->kind != TY_SLICE || st->kind != TY_SLICE)
+        /* copy(b, s): a string's {ptr, len} reads as a slice's first words */
+        if (dt->kind != TY_SLICE || (st->kind != TY_SLICE && !type_is_string(st)))
             unimpl(fs, e, "copy from a string");
         int ew = type_words(fs, e, dt->u.slice.elem, NULL);
         if (narrow_aux(dt->u.slice.elem) || !word_access(dt->u.slice.elem, 0))
@@ -2288,6 +2319,8 @@ int cexpr(FuncState *fs, Node *e, int dst)
         return d;
     }
     case E_SELECTOR:
+        if (e->u.selector.x->mode == MODE_PACKAGE && e->obj && e->obj->kind == OBJ_VAR)
+            return load_var(fs, e, varloc(fs, e, e->obj), dst);
         if (e->u.selector.x->mode == MODE_PACKAGE)
             unimpl(fs, e, ast_sprintf("%s.%s", e->obj && e->obj->pkg ? e->obj->pkg : "package",
                                       e->u.selector.sel->u.ident.name));
