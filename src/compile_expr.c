@@ -257,7 +257,13 @@ bool elem_path(FuncState *fs, Node *l, ElemRef *er, bool lvalue)
         hoist_calls(fs, l);
         er->arr = (VarLoc){ 0 };
         er->arr.heap = true;
-        er->arr.slot = cexpr(fs, ptr, alloc_temp(fs, ptr, etype(ptr)));
+        VarLoc pv;
+        if (!lvalue && static_loc(fs, ptr, &pv) && frame_words(&pv) >= 0 && !pv.part)
+            /* a read through a local slice or pointer: its own slots
+               (nothing before the load can change a frame variable) */
+            er->arr.slot = pv.slot;
+        else
+            er->arr.slot = cexpr(fs, ptr, alloc_temp(fs, ptr, etype(ptr)));
         er->base = -1;
     } else if (isstatic) {
         er->arr = sl;
@@ -280,12 +286,23 @@ bool elem_path(FuncState *fs, Node *l, ElemRef *er, bool lvalue)
             emit_load_const(fs, st, st->u.index.index->cv, types_basic[TY_INT], ri[i]);
         } else if (st->kind == E_INDEX && !(st->u.index.index->mode == MODE_CONST && st->u.index.index->cv)) {
             Node *ix = st->u.index.index;
-            ri[i] = cexpr(fs, ix, alloc_temp(fs, ix, etype(ix)));
+            /* a store keeps the index as it was before the right side ran */
+            ri[i] = cexpr(fs, ix, lvalue ? alloc_temp(fs, ix, etype(ix)) : -1);
         }
     }
-    er->off = alloc_temp(fs, l, types_basic[TY_INT]);
-    emit(fs, OP_LOADI, er->off, 0, 0);
     k += er->arr.boff;
+    /* a[i] with a unit stride: the index itself is the offset */
+    bool direct = false;
+    if (n == 1 && steps[0]->kind == E_INDEX && ri[0] >= 0 && k == 0) {
+        Type *xt = type_underlying(etype(steps[0]->u.index.x));
+        if (xt->kind == TY_POINTER)
+            xt = type_underlying(xt->u.pointer.elem);
+        direct = go_sizeof(xt->kind == TY_SLICE ? xt->u.slice.elem : xt->u.array.elem) == unit;
+    }
+    if (!direct) {
+        er->off = alloc_temp(fs, l, types_basic[TY_INT]);
+        emit(fs, OP_LOADI, er->off, 0, 0);
+    }
     for (int i = n - 1; i >= 0; i--) {
         Node *st = steps[i];
         fs->line = st->pos.line;
@@ -305,6 +322,8 @@ bool elem_path(FuncState *fs, Node *l, ElemRef *er, bool lvalue)
                 emit(fs, OP_LOADI, t, (int)(ew & 0xffff), (int)((uint64_t)ew >> 16));
                 emit(fs, OP_MUL, t, t, ri[i]);
                 emit(fs, OP_ADD, er->off, er->off, t);
+            } else if (direct) {
+                er->off = ri[i];
             } else {
                 emit(fs, OP_ADD, er->off, er->off, ri[i]);
             }
@@ -328,6 +347,8 @@ bool elem_path(FuncState *fs, Node *l, ElemRef *er, bool lvalue)
             emit(fs, OP_LOADI, t, (int)(ew & 0xffff), (int)((uint64_t)ew >> 16));
             emit(fs, OP_MUL, t, t, ri[i]);
             emit(fs, OP_ADD, er->off, er->off, t);
+        } else if (direct) {
+            er->off = ri[i];
         } else {
             emit(fs, OP_ADD, er->off, er->off, ri[i]);
         }
