@@ -1710,6 +1710,19 @@ void ccall(FuncState *fs, Node *call)
         cargs_call(fs, call, fobj->type, OP_CALLN, native_index(fs, nat), NULL);
         return;
     }
+    if (fun->kind == E_SELECTOR && !fun->obj && fun->u.selector.x->mode != MODE_TYPEEXPR &&
+        fun->u.selector.x->mode != MODE_PACKAGE && !type_is_interface(etype(fun->u.selector.x)) &&
+        fun->u.selector.pathlen > 0 && fun->u.selector.path &&
+        type_lookup(etype(fun->u.selector.x), fun->u.selector.sel->u.ident.name).kind == SEL_IFACE_METHOD) {
+        /* s.M(...) with M promoted from an embedded interface: s.I.M(...) */
+        Node *f2 = ast_new(E_SELECTOR, fun->pos);
+        *f2 = *fun;
+        f2->u.selector.x = embed_chain(fs, fun, fun->u.selector.pathlen);
+        f2->u.selector.path = NULL;
+        f2->u.selector.pathlen = 0;
+        f2->u.selector.indirect = false;
+        fun = f2;
+    }
     if (fun->kind == E_SELECTOR && fun->u.selector.x->mode != MODE_TYPEEXPR &&
         type_is_interface(etype(fun->u.selector.x))) {
         /* x.M(...) through the itab: the receiver is x's data word */
