@@ -105,6 +105,9 @@ typedef struct FuncState {
     int line;                /* current source line */
     Branch *branch;
     Type *sig;               /* TY_FUNC */
+    bool hasdefer;           /* the body has defer statements: returns run DEFERRETURN */
+    bool deferring;          /* compiling `defer call`: emit_call emits DEFER instead */
+    Node *defernode;         /* that call */
     bool callarea_ok;
     bool islit;              /* compiling a function literal */
     int nlits;               /* function literals named so far (Go's func1, func2 ...) */
@@ -215,6 +218,11 @@ int cfunclit(FuncState *fs, Node *e, int dst);
 int cfuncval(FuncState *fs, Node *e, int dst);
 /* Does calling fun go through a func value (CALLF)? */
 bool is_dynamic_call(Node *fun);
+
+/* The call op (CALL, CALLN, CALLF, CALLI) ending a call whose call area
+   holds nwords; fnslot: the func value (CALLF) or itab (CALLI) slot. Under
+   `defer` (fs->deferring) it emits DEFER instead. */
+void emit_call(FuncState *fs, int op, int b, int c, int nwords, int fnslot);
 
 /* compile_expr.c */
 /* Compiles e; returns the first slot of its value. dst >= 0 asks for the

@@ -1556,7 +1556,7 @@ static void cprintcall(FuncState *fs, Node *call, int nat, int nres, bool hasfmt
         }
         use_callarea(fs, base + 4 * m);
         fs->line = call->pos.line;
-        emit(fs, OP_CALLN, CALLAREA, nat, base + 4 * m);
+        emit_call(fs, OP_CALLN, nat, base + 4 * m, base + 4 * m, 0);
         return;
     }
     int nops = n - first;
@@ -1603,7 +1603,7 @@ static void cprintcall(FuncState *fs, Node *call, int nat, int nres, bool hasfmt
     eval_args(fs, items, ni);
     use_callarea(fs, base + 4 * nops);
     fs->line = call->pos.line;
-    emit(fs, OP_CALLN, CALLAREA, nat, base + 4 * nops);
+    emit_call(fs, OP_CALLN, nat, base + 4 * nops, base + 4 * nops, 0);
 }
 
 /* fmt's natives: [results][format string][one `any` per operand]
@@ -1643,7 +1643,7 @@ static void cfmtcall(FuncState *fs, Node *call, int nat, int nres, bool hasfmt)
         emit_move(fs, CALLAREA + base, ev, 2 * m);
         use_callarea(fs, base + 2 * m);
         fs->line = call->pos.line;
-        emit(fs, OP_CALLN, CALLAREA, nat, base + 2 * m);
+        emit_call(fs, OP_CALLN, nat, base + 2 * m, base + 2 * m, 0);
         return;
     }
     int nops = n - first;
@@ -1656,7 +1656,7 @@ static void cfmtcall(FuncState *fs, Node *call, int nat, int nres, bool hasfmt)
     eval_args(fs, items, ni);
     use_callarea(fs, base + 2 * nops);
     fs->line = call->pos.line;
-    emit(fs, OP_CALLN, CALLAREA, nat, base + 2 * nops);
+    emit_call(fs, OP_CALLN, nat, base + 2 * nops, base + 2 * nops, 0);
 }
 
 /* panic(v): v is an `any` (compile_conv.c), passed to the native as is. */
@@ -1667,14 +1667,46 @@ static void cpanic(FuncState *fs, Node *call)
     eval_args(fs, items, 1);
     use_callarea(fs, 2);
     fs->line = call->pos.line;
-    emit(fs, OP_CALLN, CALLAREA, native_index(fs, native_lookup("builtin", "panic")), 2);
+    emit_call(fs, OP_CALLN, native_index(fs, native_lookup("builtin", "panic")), 2, 2, 0);
 }
 
 static void cargs_call(FuncState *fs, Node *call, Type *sig, int op, int idx, Node *recv);
 static int cargs_ifslot = -1;     /* cargs_call: the interface whose data word is the receiver */
 static Node *embed_chain(FuncState *fs, Node *fun, int n);
 
+void emit_call(FuncState *fs, int op, int b, int c, int nwords, int fnslot)
+{
+    if (!fs->deferring) {
+        emit(fs, op, CALLAREA, b, c);
+        return;
+    }
+    /* defer: the evaluated call is saved in a _defer record (defer.c) */
+    fs->deferring = false;
+    DeferSite *site = GC_MALLOC(sizeof *site);
+    site->op = (uint8_t)op;
+    site->b = b;
+    site->c = c;
+    site->nwords = nwords;
+    int k = addconst(fs, (Slot){ .p = site });
+    if (k > 0xffff)
+        unimpl(fs, NULL, "a function with this many constants");
+    emit(fs, OP_DEFER, CALLAREA, fnslot, k);
+}
+
+static void ccall_inner(FuncState *fs, Node *call);
+
+/* Under `defer`, only the deferred call itself (fs->defernode) becomes a
+   DEFER: calls in its arguments are made now. */
 void ccall(FuncState *fs, Node *call)
+{
+    bool outer = fs->deferring;
+    bool mine = outer && call == fs->defernode;
+    fs->deferring = mine;
+    ccall_inner(fs, call);
+    fs->deferring = mine ? fs->deferring : outer;
+}
+
+static void ccall_inner(FuncState *fs, Node *call)
 {
     Node *fun = call->u.call.fun;
     while (fun->kind == E_PAREN)
@@ -1689,6 +1721,12 @@ void ccall(FuncState *fs, Node *call)
         }
         if (b == BI_PANIC) {
             cpanic(fs, call);
+            return;
+        }
+        if (b == BI_RECOVER && !fs->deferring) {
+            /* the value in the call area, as a call's result */
+            use_callarea(fs, 2);
+            emit(fs, OP_RECOVER, CALLAREA, 0, 0);
             return;
         }
         unimpl(fs, call, ast_sprintf("the builtin %s", fun->obj ? fun->obj->name : "function"));
@@ -1996,9 +2034,11 @@ static void cargs_call(FuncState *fs, Node *call, Type *sig, int op, int idx, No
     use_callarea(fs, nres + npar);
     fs->line = call->pos.line;
     if (op == OP_CALLI)
-        emit(fs, OP_CALLI, CALLAREA, ifslot, idx);
+        emit_call(fs, OP_CALLI, ifslot, idx, nres + npar, ifslot);
+    else if (op == OP_CALLF)
+        emit_call(fs, OP_CALLF, idx, 0, nres + npar, idx);
     else
-        emit(fs, op, CALLAREA, idx, op == OP_CALLN ? nres + npar : 0);
+        emit_call(fs, op, idx, op == OP_CALLN ? nres + npar : 0, nres + npar, 0);
 }
 
 /* append(s, v1, v2 ...): s copied to a temporary, the values evaluated
