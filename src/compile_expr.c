@@ -2362,6 +2362,9 @@ int cexpr(FuncState *fs, Node *e, int dst)
             int off;
             if (e->obj && e->obj->kind == OBJ_FUNC)
                 return cfuncval(fs, e, dst);
+            if (!e->obj && type_is_interface(e->u.selector.x->mode == MODE_TYPEEXPR ? e->u.selector.x->type
+                                                                                  : etype(e->u.selector.x)))
+                return cifacemethod(fs, e, dst);
             int p, poff;
             if (e->u.selector.indirect && e->u.selector.pathlen > 1 && e->u.selector.path) {
                 /* a promoted field through an embedded pointer: one
