@@ -713,8 +713,13 @@ bool is_dynamic_call(Node *fun)
     if (fun->kind == E_SELECTOR && fun->obj && fun->obj->kind == OBJ_FUNC &&
         fun->u.selector.x->mode != MODE_TYPEEXPR)
         return false;   /* x.M(...): a method call */
-    if (fun->kind == E_SELECTOR && !fun->obj && fun->u.selector.x->mode != MODE_TYPEEXPR &&
-        type_is_interface(etype(fun->u.selector.x)))
-        return false;   /* an interface method call */
+    if (fun->kind == E_SELECTOR && !fun->obj && fun->u.selector.x->mode != MODE_TYPEEXPR) {
+        Type *xt = etype(fun->u.selector.x);
+        if (type_is_interface(xt))
+            return false;   /* an interface method call */
+        Selection sel = type_lookup(xt, fun->u.selector.sel->u.ident.name);
+        if (sel.kind == SEL_IFACE_METHOD || sel.kind == SEL_METHOD)
+            return false;   /* promoted through an embedded interface */
+    }
     return true;
 }
