@@ -1743,15 +1743,6 @@ void ccall(FuncState *fs, Node *call)
         cargs_call(fs, call, etype(fun), OP_CALLI, mi, NULL);
         return;
     }
-    Node *pf = promoted_iface(fs, fun);
-    if (pf) {
-        /* x.M() of an interface embedded in x: x.I.M() */
-        Node *nc = ast_new(E_CALL, call->pos);
-        *nc = *call;
-        nc->u.call.fun = pf;
-        ccall(fs, nc);
-        return;
-    }
     if (is_dynamic_call(fun)) {
         /* through a func value: the value first (after the arguments'
            calls when they could change it), then the arguments */
