@@ -841,7 +841,7 @@ void vm_execute(G *gp)
             SAVE();
             panicmem(gp);
         }
-        Func *callee = clo[0].p;
+        callee = clo[0].p;
         Slot *nfp = fp + in->a;
         if (__builtin_expect((uintptr_t)(nfp + callee->framesize) > stackguard, 0)) {
             SAVE();

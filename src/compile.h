@@ -216,6 +216,9 @@ int cfunclit(FuncState *fs, Node *e, int dst);
 /* A func value: a declared function, a method value x.M, a method
    expression T.M / (*T).M. */
 int cfuncval(FuncState *fs, Node *e, int dst);
+/* x.M of an interface value x (Go's I.M-fm closure over x), I.M: the
+   method through the itab as a func value. */
+int cifacemethod(FuncState *fs, Node *e, int dst);
 /* Does calling fun go through a func value (CALLF)? */
 bool is_dynamic_call(Node *fun);
 

@@ -1673,6 +1673,7 @@ static void cpanic(FuncState *fs, Node *call)
 static void cargs_call(FuncState *fs, Node *call, Type *sig, int op, int idx, Node *recv);
 static int cargs_ifslot = -1;     /* cargs_call: the interface whose data word is the receiver */
 static Node *embed_chain(FuncState *fs, Node *fun, int n);
+static Node *promoted_iface(FuncState *fs, Node *fun);
 
 void emit_call(FuncState *fs, int op, int b, int c, int nwords, int fnslot)
 {
@@ -1853,6 +1854,29 @@ static Node *embed_chain(FuncState *fs, Node *fun, int n)
         t = f->type;
     }
     return r;
+}
+
+/* x.M where M is promoted from an interface embedded in x's struct: the
+   same selector on the embedded interface value (x.I.M); NULL otherwise. */
+static Node *promoted_iface(FuncState *fs, Node *fun)
+{
+    if (fun->kind != E_SELECTOR || fun->obj || fun->u.selector.x->mode == MODE_TYPEEXPR ||
+        fun->u.selector.x->mode == MODE_PACKAGE || type_is_interface(etype(fun->u.selector.x)) ||
+        fun->u.selector.pathlen <= 0 || !fun->u.selector.path)
+        return NULL;
+    Selection sel = type_lookup(etype(fun->u.selector.x), fun->u.selector.sel->u.ident.name);
+    if (sel.kind != SEL_IFACE_METHOD)
+        return NULL;
+    Node *r = embed_chain(fs, fun, fun->u.selector.pathlen);
+    if (!type_is_interface(etype(r)))
+        return NULL;
+    Node *n = ast_new(E_SELECTOR, fun->pos);
+    *n = *fun;
+    n->u.selector.x = r;
+    n->u.selector.path = NULL;
+    n->u.selector.pathlen = 0;
+    n->u.selector.indirect = false;
+    return n;
 }
 
 Node *method_receiver(FuncState *fs, Node *fun, Object *fobj)
@@ -2402,6 +2426,12 @@ int cexpr(FuncState *fs, Node *e, int dst)
             int off;
             if (e->obj && e->obj->kind == OBJ_FUNC)
                 return cfuncval(fs, e, dst);
+            if (!e->obj && type_is_interface(e->u.selector.x->mode == MODE_TYPEEXPR ? e->u.selector.x->type
+                                                                                  : etype(e->u.selector.x)))
+                return cifacemethod(fs, e, dst);
+            Node *pf = promoted_iface(fs, e);
+            if (pf)
+                return cifacemethod(fs, pf, dst);
             int p, poff;
             if (e->u.selector.indirect && e->u.selector.pathlen > 1 && e->u.selector.path) {
                 /* a promoted field through an embedded pointer: one
