@@ -192,6 +192,7 @@ void insert_iface_convs(Package *pkg);
 bool is_empty_iface(Type *t);
 void rtype_methods(FuncState *fs, Node *at, Type *t, struct RType *rt);
 void need_runtime_types(FuncState *fs, const char *pkg);
+int native_stub(FuncState *outer, Node *at, const char *name, const Native *nat, Type *sig, Type *recv);
 int cconv_iface(FuncState *fs, Node *e, int dst);      /* I(x), e the conversion node */
 void cconv_value(FuncState *fs, Node *at, Type *from, Type *to, int r, int d);
 int cassert(FuncState *fs, Node *e, int dst, bool commaok);

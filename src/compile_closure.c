@@ -531,8 +531,16 @@ int cfuncval(FuncState *fs, Node *e, int dst)
     }
     if (e->kind != E_SELECTOR || !fobj || fobj->kind != OBJ_FUNC)
         unimpl(fs, e, "this function value");
-    if (e->u.selector.x->mode == MODE_PACKAGE)
-        unimpl(fs, e, ast_sprintf("%s.%s as a function value", fobj->pkg, fobj->name));
+    if (e->u.selector.x->mode == MODE_PACKAGE) {
+        /* strings.ToUpper as a value: a Func that calls the native */
+        const Native *nat = native_lookup(fobj->pkg, fobj->name);
+        if (!nat || strcmp(fobj->pkg, "fmt") == 0)
+            unimpl(fs, e, ast_sprintf("%s.%s as a function value", fobj->pkg, fobj->name));
+        int idx = native_stub(fs, e, ast_sprintf("%s.%s", fobj->pkg, fobj->name), nat, fobj->type, NULL);
+        int d = dst >= 0 ? dst : alloc_slots(fs, 1, &pk, NULL);
+        emit(fs, OP_FUNCVAL, d, idx, 0);
+        return d;
+    }
     if (fobj->pkg)
         unimpl(fs, e, ast_sprintf("the method %s of a native package as a function value", fobj->name));
     Type *rtype = method_recv_type(fobj);

@@ -2419,6 +2419,8 @@ int cexpr(FuncState *fs, Node *e, int dst)
     case E_SELECTOR:
         if (e->u.selector.x->mode == MODE_PACKAGE && e->obj && e->obj->kind == OBJ_VAR)
             return load_var(fs, e, varloc(fs, e, e->obj), dst);
+        if (e->u.selector.x->mode == MODE_PACKAGE && e->obj && e->obj->kind == OBJ_FUNC)
+            return cfuncval(fs, e, dst);
         if (e->u.selector.x->mode == MODE_PACKAGE)
             unimpl(fs, e, ast_sprintf("%s.%s", e->obj && e->obj->pkg ? e->obj->pkg : "package",
                                       e->u.selector.sel->u.ident.name));

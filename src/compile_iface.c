@@ -96,24 +96,25 @@ static Type *sig_of(Selection s)
     return s.type;
 }
 
-/* A native method of a package type (errors.(*errorString).Error) as a
- * Func an itab can call: CALLN on its own frame, whose layout [results]
- * [receiver][params] is the native's argument layout. NULL when mini has
- * no such native. Natives are bound by "(*T).M" or "T.M". */
-static Func *native_method_func(FuncState *outer, Node *at, Type *t, Object *m, Type *sig)
+/* A native as a Func (so itabs and func values can call it): CALLN on its
+ * own frame, whose layout [results][receiver][params] is the native's
+ * argument layout. recv: the receiver type, or NULL for a function.
+ * Returns its index in the program's funcs. */
+int native_stub(FuncState *outer, Node *at, const char *name, const Native *nat, Type *sig, Type *recv)
 {
-    Type *base = deref(t);
-    bool ptr = type_underlying(t)->kind == TY_POINTER;
-    if (base->kind != TY_NAMED || !base->u.named.pkg)
-        return NULL;
-    const char *pkg = base->u.named.pkg;
-    const char *tn = base->u.named.obj->name;
-    const char *nm = ptr ? ast_sprintf("(*%s).%s", tn, m->name) : ast_sprintf("%s.%s", tn, m->name);
-    const Native *nat = native_lookup(pkg, nm);
-    if (!nat)
-        return NULL;
+    static Compiler *memoc;
+    static const Native **memon;
+    static int *memoi, nmemo, capmemo;
     Compiler *c = outer->c;
-    Func *f = new_func(c, ast_sprintf("%s.%s", pkg, nm), 0);
+    if (memoc != c) {
+        memoc = c;
+        nmemo = 0;
+    }
+    for (int i = 0; i < nmemo; i++)
+        if (memon[i] == nat)
+            return memoi[i];
+    int idx = c->nfuncs;
+    Func *f = new_func(c, name, 0);
     f->hidden = true;
     FuncState fs;
     fs_init(&fs, c, f);
@@ -122,7 +123,8 @@ static Func *native_method_func(FuncState *outer, Node *at, Type *t, Object *m, 
     for (int i = 0; i < sig->u.func.nresults; i++)
         n += type_words(&fs, at, sig->u.func.results[i], kinds + n);
     int nres = n;
-    n += type_words(&fs, at, t, kinds + n);
+    if (recv)
+        n += type_words(&fs, at, recv, kinds + n);
     for (int i = 0; i < sig->u.func.nparams; i++)
         n += type_words(&fs, at, sig->u.func.params[i], kinds + n);
     f->nres = (uint16_t)nres;
@@ -135,7 +137,35 @@ static Func *native_method_func(FuncState *outer, Node *at, Type *t, Object *m, 
     emit(&fs, OP_CALLN, 0, native_index(&fs, nat), n);
     emit(&fs, OP_RET, f->hdr, 0, 0);
     fs_finish(&fs);
-    return f;
+    if (nmemo == capmemo) {
+        capmemo = capmemo ? capmemo * 2 : 16;
+        memon = realloc(memon, (size_t)capmemo * sizeof *memon);
+        memoi = realloc(memoi, (size_t)capmemo * sizeof *memoi);
+    }
+    memon[nmemo] = nat;
+    memoi[nmemo++] = idx;
+    return idx;
+}
+
+/* A native method of a package type (errors.(*errorString).Error) for an
+ * itab. NULL when mini has no such native. Natives are bound by "(*T).M"
+ * or "T.M". */
+static Func *native_method_func(FuncState *outer, Node *at, Type *t, Object *m, Type *sig)
+{
+    Type *base = deref(t);
+    bool ptr = type_underlying(t)->kind == TY_POINTER;
+    if (base->kind != TY_NAMED || !base->u.named.pkg)
+        return NULL;
+    const char *pkg = base->u.named.pkg;
+    const char *tn = base->u.named.obj->name;
+    const char *nm = ptr ? ast_sprintf("(*%s).%s", tn, m->name) : ast_sprintf("%s.%s", tn, m->name);
+    const Native *nat = native_lookup(pkg, nm);
+    if (!nat)
+        nat = native_lookup(pkg, ast_sprintf("%s.%s", tn, m->name));
+    if (!nat)
+        return NULL;
+    int idx = native_stub(outer, at, ast_sprintf("%s.%s", pkg, nm), nat, sig, t);
+    return outer->c->funcs[idx];
 }
 
 /* The runtime types natives create values of (errors.New's
