@@ -104,7 +104,27 @@ static inline int cmpstr(const Slot *x, const Slot *y)
     return x[1].u < y[1].u ? -1 : x[1].u > y[1].u;
 }
 
+/* The interpreter loop proper. Kept out of vm_execute so that no setjmp
+   shares its function: GCC keeps a function's locals in memory across a
+   setjmp, and ip/fp must live in registers (fib ran 60% slower). */
+static void vm_loop(G *gp) __attribute__((noinline));
+
+/* Runs gp from gp->ip until its entry frame returns. This loop's level
+   (vm.h VMLevel) is where a recovered panic longjmps to resume the
+   recovering frame, with gp->ip/fp/fn set: the loop simply starts again. */
 void vm_execute(G *gp)
+{
+    VMLevel lv;
+    lv.prev = gp->level;
+    lv.depth = lv.prev ? lv.prev->depth + 1 : 0;
+    lv.entryoff = (uintptr_t)((char *)gp->fp - (char *)gp->stack.lo);
+    gp->level = &lv;
+    setjmp(lv.jb);
+    vm_loop(gp);
+    gp->level = lv.prev;
+}
+
+static void vm_loop(G *gp)
 {
     const Instr *ip = gp->ip;
     Slot *fp = gp->fp;
@@ -114,7 +134,7 @@ void vm_execute(G *gp)
     uintptr_t stackguard = gp->stackguard0;
     const Instr *in;
     Func *callee;      /* CALL, CALLI: the function being called */
-    void *deferclo = NULL;     /* DEFERRETURN: the closure a deferred call goes through */
+    Slot *clo;         /* CALLF, DEFERRETURN: the func value called through */
 
 #define S(x) (fp[(x)])
 #define A (S(in->a))
@@ -150,21 +170,6 @@ void vm_execute(G *gp)
 #define VMDISPATCH() next: TRACE(); in = ip++; switch (in->op) {
 #define VMEND() default: throw("bad opcode"); }
 #endif
-
-    /* This loop's level (vm.h VMLevel): a recovered panic longjmps here to
-       resume the recovering frame, with gp->ip/fp/fn set. */
-    VMLevel lv;
-    lv.prev = gp->level;
-    lv.depth = lv.prev ? lv.prev->depth + 1 : 0;
-    lv.entryoff = (uintptr_t)((char *)gp->fp - (char *)gp->stack.lo);
-    gp->level = &lv;
-    if (setjmp(lv.jb)) {
-        ip = gp->ip;
-        fp = gp->fp;
-        fn = gp->fn;
-        K = fn->consts;
-        stackguard = gp->stackguard0;
-    }
 
     VMDISPATCH()
 
@@ -721,10 +726,6 @@ void vm_execute(G *gp)
                 nfp[i].u = 0;
         for (uint32_t i = callee->zerolo; i < callee->zerohi; i++)
             nfp[i].u = 0;
-        if (deferclo) {
-            nfp[hdr + 3].p = deferclo;      /* a deferred closure's context */
-            deferclo = NULL;
-        }
         fp = nfp;
         fn = callee;
         K = fn->consts;
@@ -773,19 +774,12 @@ void vm_execute(G *gp)
             ip = in;
             VMNEXT();
         }
-        void *clo = d->closure;
+        clo = d->closure;
         callee = d->fn;
         free(d);
         ip = in;
-        if (clo) {
-            Slot *nfp = fp + in->a;
-            if (callee->closure) {
-                /* the context slot is written after the frame is set up
-                   in call:, so stash it where call: keeps it */
-                deferclo = clo;
-            }
-            (void)nfp;
-        }
+        if (clo)
+            goto callclosure;
         goto call;
     }
     VMCASE(RECOVER) {
@@ -836,12 +830,15 @@ void vm_execute(G *gp)
     VMCASE(CALLF) {
         /* Go: CALL through a funcval: the code pointer is the closure's
            word 0 and the closure itself goes to the callee (DX). */
-        Slot *clo = B.p;
+        clo = B.p;
         if (clo == NULL) {
             SAVE();
             panicmem(gp);
         }
         callee = clo[0].p;
+        goto callclosure;
+    }
+    callclosure: {
         Slot *nfp = fp + in->a;
         if (__builtin_expect((uintptr_t)(nfp + callee->framesize) > stackguard, 0)) {
             SAVE();
@@ -935,7 +932,6 @@ halt:
     gp->ip = ip;
     gp->fp = fp;
     gp->fn = fn;
-    gp->level = lv.prev;
     return;
 
 #undef S
