@@ -366,9 +366,15 @@ static void printArg(StrBuf *b, FmtFlags *f, const Operand *a, char verb)
     } else if (k == kindPtr) {
         const RType *t = a->w1.p;
         int ek = t->elem ? t->elem->td.kind : 0;
-        if (a->depth == 0 && a->w0.p && (ek == kindStruct || ek == kindArray) && verb != 'p') {
+        /* Go: printValue's Pointer case: at depth 0 a pointer to an
+           array, slice, struct or map prints as & and the value */
+        if (a->depth == 0 && a->w0.p && verb != 'p' &&
+            (ek == kindStruct || ek == kindArray || ek == kindSlice || ek == kindMap)) {
             strbuf_putc(b, '&');
-            printValue(b, f, a->w0.p, t->elem, verb);
+            if (ek == kindMap)
+                printMap(b, f, *(hmap *const *)a->w0.p, (const maptype *)t->elem, verb);
+            else
+                printValue(b, f, a->w0.p, t->elem, verb);
             return;
         }
         fmtPointer(b, f, a, verb);

@@ -5,9 +5,11 @@
  * the program uses it, and runtime.main fills them with runtime_args
  * before main.init runs, as Go's goargs runs before any init.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "natives.h"
+#include "throw.h"
 
 #pragma GCC diagnostic ignored "-Wunused-parameter"
 
@@ -35,7 +37,28 @@ static void os_runtime_args(G *gp, Slot *a, int n)
     gc_pop_roots(1);
 }
 
+/* Go: os.Getenv: [string][key] (an unset variable is ""). */
+static void os_Getenv(G *gp, Slot *a, int n)
+{
+    GoStr key = arg_str(a + 2);
+    const char *v = NULL;
+    if (key.n > 0 && !memchr(key.p, 0, (size_t)key.n)) {
+        char *name = malloc((size_t)key.n + 1);
+        if (!name)
+            throw("out of memory");
+        memcpy(name, key.p, (size_t)key.n);
+        name[key.n] = 0;
+        v = getenv(name);
+        free(name);
+    }
+    if (v)
+        native_newstring(a, v, strlen(v));
+    else
+        set_str(a, NULL, 0);
+}
+
 const Native os_natives[] = {
+    { "os", "Getenv", os_Getenv },
     { "os", "Exit", os_Exit },
     { "os", "runtime_args", os_runtime_args },
 };

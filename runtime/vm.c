@@ -990,7 +990,25 @@ const RType *rtype_named(const char *name)
  * tagged as an entry frame whose caller is that frame, so tracebacks, the
  * collector and copystack walk through it. The stack may move: a native
  * must recompute pointers into it (its args) from gp->fp afterwards. */
+static void callback(G *gp, Func *fn, void *clo, const Slot *args, int nargs, Slot *res, int nres);
+
 void vm_callback(G *gp, Func *fn, const Slot *args, int nargs, Slot *res, int nres)
+{
+    callback(gp, fn, NULL, args, nargs, res, nres);
+}
+
+/* Go: a call through a funcval (sort.Slice's less, strings.Map's mapping):
+   as CALLF, a nil func value panics, and a closure's code gets the func
+   value in its context slot. */
+void vm_callfunc(G *gp, void *fv, const Slot *args, int nargs, Slot *res, int nres)
+{
+    if (fv == NULL)
+        panicmem(gp);
+    Func *fn = *(Func **)fv;
+    callback(gp, fn, fn->closure ? fv : NULL, args, nargs, res, nres);
+}
+
+static void callback(G *gp, Func *fn, void *clo, const Slot *args, int nargs, Slot *res, int nres)
 {
     const Instr *sip = gp->ip;
     Func *sfn = gp->fn;
@@ -1006,6 +1024,8 @@ void vm_callback(G *gp, Func *fn, const Slot *args, int nargs, Slot *res, int nr
     nfp[hdr + 2].p = sfn;
     for (uint32_t i = fn->zerolo; i < fn->zerohi; i++)
         nfp[i].u = 0;
+    if (clo)
+        nfp[hdr + 3].p = clo;   /* heap objects do not move */
     gp->fp = nfp;
     gp->fn = fn;
     gp->ip = fn->code;
