@@ -647,5 +647,14 @@ const Native strings_natives[] = {
     { "strings", "Builder.WriteByte", Builder_WriteByte },
     { "strings", "Builder.WriteRune", Builder_WriteRune },
     { "strings", "Builder.WriteString", Builder_WriteString },
+    /* the same through itabs (io.Writer, fmt.Stringer): "(*T).M" */
+    { "strings", "(*Builder).String", Builder_String },
+    { "strings", "(*Builder).Len", Builder_Len },
+    { "strings", "(*Builder).Reset", Builder_Reset },
+    { "strings", "(*Builder).Grow", Builder_Grow },
+    { "strings", "(*Builder).Write", Builder_Write },
+    { "strings", "(*Builder).WriteByte", Builder_WriteByte },
+    { "strings", "(*Builder).WriteRune", Builder_WriteRune },
+    { "strings", "(*Builder).WriteString", Builder_WriteString },
 };
 const int nstrings_natives = sizeof strings_natives / sizeof strings_natives[0];

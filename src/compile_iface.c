@@ -150,7 +150,7 @@ void need_runtime_types(FuncState *fs, const char *pkg)
 {
     static const struct { const char *pkg, *type; } need[] = {
         { "errors", "errorString" }, { "fmt", "wrapError" }, { "fmt", "errorString" },
-        { "strconv", "NumError" }, { "sort", "reverse" },
+        { "strconv", "NumError" }, { "sort", "reverse" }, { "os", "File" },
     };
     bool any = false;
     for (size_t i = 0; i < sizeof need / sizeof need[0]; i++) {
