@@ -1,5 +1,6 @@
-/* fmt.c — the natives of package fmt for operands of basic type: Print,
- * Println, Printf, Sprint, Sprintln, Sprintf.
+/* fmt.c — the natives of package fmt: Print, Println, Printf, Sprint,
+ * Sprintln, Sprintf, Fprint, Fprintln, Fprintf (to any io.Writer), each
+ * also as "NAME..." for a call f(s...) whose operands are a []any.
  *
  * Go: fmt/print.go (doPrint, doPrintln, doPrintf, printArg, fmtInteger,
  * fmtString, badVerb, missingArg), fmt/format.go (fmt.fmtInteger, fmtS,
