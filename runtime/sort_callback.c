@@ -9,7 +9,7 @@
  *
  * Every Less and Swap runs in Go's order, so a less func with side effects
  * and elements that compare equal end as in Go. Each callback runs mini
- * code on the goroutine's stack (vm_callfunc, vm_callback), which may move
+ * code on the goroutine's stack (vm_callfv, vm_callback), which may move
  * the stack: nothing here keeps a pointer into it across a callback, and a
  * native with a result finds its slot again from gp->fp. The values the
  * callbacks need stay alive without roots: the slice's backing array,
@@ -41,7 +41,7 @@ static bool ls_less(void *ctx, int64_t i, int64_t j)
 {
     LessSwap *ls = ctx;
     Slot args[3] = { { 0 }, { .i = i }, { .i = j } }, res[1];
-    vm_callfunc(ls->gp, ls->less, args, 3, res, 1);
+    vm_callfv(ls->gp, ls->less, args, 3, res, 1);
     return res[0].u & 1;
 }
 
@@ -237,7 +237,7 @@ static void sort_Search(G *gp, Slot *a, int n)
     while (i < j) {
         int64_t h = (int64_t)((uint64_t)(i + j) >> 1);
         Slot args[2] = { { 0 }, { .i = h } }, res[1];
-        vm_callfunc(gp, f, args, 2, res, 1);
+        vm_callfv(gp, f, args, 2, res, 1);
         if (!(res[0].u & 1))
             i = h + 1;
         else

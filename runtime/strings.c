@@ -470,7 +470,7 @@ static void strings_Map(G *gp, Slot *a, int n)
         int w;
         int32_t c = utf8_DecodeRune(s.p + i, (size_t)(s.n - i), &w);
         Slot args[2] = { { 0 }, { .i = c } }, res[1];
-        vm_callfunc(gp, mapping, args, 2, res, 1);
+        vm_callfv(gp, mapping, args, 2, res, 1);
         int32_t r = (int32_t)res[0].i;
         if (r != c || (c == utf8_RuneError && w == 1))
             changed = true;

@@ -1000,7 +1000,7 @@ void vm_callback(G *gp, Func *fn, const Slot *args, int nargs, Slot *res, int nr
 /* Go: a call through a funcval (sort.Slice's less, strings.Map's mapping):
    as CALLF, a nil func value panics, and a closure's code gets the func
    value in its context slot. */
-void vm_callfunc(G *gp, void *fv, const Slot *args, int nargs, Slot *res, int nres)
+void vm_callfv(G *gp, void *fv, const Slot *args, int nargs, Slot *res, int nres)
 {
     if (fv == NULL)
         panicmem(gp);
