@@ -12,7 +12,11 @@
  */
 #include <string.h>
 
+#include <stdio.h>
+
+#include "iface.h"
 #include "map.h"
+#include "vm.h"
 #include "rand.h"
 
 /* Go: hashkey, filled from the random source by alginit. */
@@ -167,8 +171,43 @@ uintptr_t typehash(const RType *t, const void *pv, uintptr_t h)
             h = typehash(t->fields[i].typ, p + t->fields[i].offset, h);
         }
         return h;
+    case kindInterface: {
+        /* Go: nilinterhash / interhash: the dynamic value's hash; an
+           uncomparable dynamic type panics */
+        void *const *w = pv;
+        const RType *dt = iface_type(w[0], t->nmethods > 0);
+        if (!dt)
+            return h;
+        if (!typecomparable(dt)) {
+            char buf[256];
+            snprintf(buf, sizeof buf, "runtime error: hash of unhashable type %s", dt->td.name);
+            panicmsg(vm_curg, buf);
+        }
+        if (dt->direct)
+            return typehash(dt, &w[1], h ^ 0x9c0ffee);
+        Slot tmp[32];
+        if (dt->td.size > sizeof tmp)
+            return typehash(dt, w[1], h ^ 0x9c0ffee);
+        unboxT(dt, w[1], tmp);      /* the frame's form: narrow values extended */
+        return typehash(dt, tmp, h ^ 0x9c0ffee);
+    }
     default:
         return memhash64(p, h);     /* bool, integers, pointers, chans: one normalized word */
+    }
+}
+
+/* Go: t.equal != nil. */
+bool typecomparable(const RType *t)
+{
+    switch (t->td.kind) {
+    case kindSlice: case kindMap: case kindFunc: return false;
+    case kindArray: return typecomparable(t->elem);
+    case kindStruct:
+        for (int i = 0; i < t->nfields; i++)
+            if (!typecomparable(t->fields[i].typ))
+                return false;
+        return true;
+    default: return true;
     }
 }
 
@@ -209,6 +248,12 @@ bool typeequal(const RType *t, const void *pv, const void *qv)
                 return false;
         }
         return true;
+    case kindInterface: {
+        void *const *x = pv, *const *y = qv;
+        bool isiface = t->nmethods > 0;
+        const RType *tx = iface_type(x[0], isiface), *ty = iface_type(y[0], isiface);
+        return tx == ty && (tx == NULL || efaceeq(vm_curg, tx, x[1], y[1]));
+    }
     default:
         return r8(p) == r8(q);
     }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "iface.h"
 #include "throw.h"
 
 static int floatCompare(double a, double b)
@@ -71,6 +72,23 @@ int fmtsort_compare(const RType *t, const void *pa, const void *pb)
                 return c;
         }
         return 0;
+    case kindInterface: {
+        /* Go: nil first, then by the dynamic type (by its address, as
+           Go compares *rtype values: only same-typed keys have a portable
+           order), then by value */
+        void *const *x = pa, *const *y = pb;
+        const RType *tx = iface_type(x[0], t->nmethods > 0), *ty = iface_type(y[0], t->nmethods > 0);
+        if (!tx || !ty)
+            return tx ? 1 : ty ? -1 : 0;
+        if (tx != ty)
+            return (uintptr_t)tx < (uintptr_t)ty ? -1 : 1;
+        uint64_t bx[32], by[32];
+        if (tx->td.size > sizeof bx)
+            return 0;
+        unboxT(tx, x[1], bx);
+        unboxT(ty, y[1], by);
+        return fmtsort_compare(tx, bx, by);
+    }
     default:
         throw("fmtsort: bad type in compare");
     }

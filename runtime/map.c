@@ -192,9 +192,10 @@ bool maptype_layout(maptype *t, uint8_t *bucketbits)
         .size = t->bucketsize, .ptrdata = t->bucketsize, .gcdata = bucketbits,
         .kind = kindStruct, .align = 8, .name = "runtime.bmap",
     };
-    bool floats = hasKind(key, kindFloat32) || hasKind(key, kindFloat64);
-    bool strings = hasKind(key, kindString);
-    t->reflexivekey = !floats;
+    bool ifaces = hasKind(key, kindInterface);
+    bool floats = hasKind(key, kindFloat32) || hasKind(key, kindFloat64) || ifaces;
+    bool strings = hasKind(key, kindString) || ifaces;
+    t->reflexivekey = !floats;      /* an interface may hold a NaN (Go: isReflexive) */
     t->needkeyupdate = floats || strings;
     switch (key->td.kind) {
     case kindString: t->hasher = hash_str; t->keyequal = equal_type; break;

@@ -158,6 +158,10 @@ OP(CALL,    "a fn",          "call funcs[b] with its frame at s[a] (results, the
 OP(CALLN,   "a nat n",        "call native b with its arguments at s[a..a+c)")
 OP(RET,     "a",            "return: the frame record is at s[a] (a = result + parameter words)")
 OP(HALT,    "",             "the goroutine's entry function is done: leave the loop")
+/* ---- defer, panic, recover (runtime/defer.c) ---- */
+OP(DEFER,   "a b Kc",       "defer the call whose call area is s[a..] (func value or itab in s[b]), the DeferSite K[c]: push a _defer")
+OP(DEFERRETURN,"a",         "run the next deferred call of this frame with its call area at s[a], returning here; none left: go on")
+OP(RECOVER, "a",            "s[a..a+2) = recover(): the panic's value when called directly by a deferred call of a panic, else nil")
 /* ---- packed values: narrow fields and elements at byte offsets ---- */
 OP(LOADPB,  "a b boff aux", "s[a] = the narrow value at byte c of the memory s[b] points to (aux: width 1/2/4, | 8 sign-extended); nil panics")
 OP(STOREPB, "a boff c aux", "the aux&7 bytes at byte b of the memory s[a] points to = the low bytes of s[c]; nil panics")

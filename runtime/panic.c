@@ -75,10 +75,7 @@ static void print_traceback(void)
 /* Go: gopanic + fatalpanic for an unrecovered runtime error. */
 _Noreturn void panicmsg(G *gp, const char *msg)
 {
-    fflush(stdout);
-    fprintf(stderr, "panic: %s\n\n", msg);
-    traceback(gp, stderr);
-    vm_exit(2);
+    gopanicmsg(gp, msg, false);
 }
 
 _Noreturn void panicdivide(G *gp)
@@ -91,12 +88,7 @@ _Noreturn void panicdivide(G *gp)
    bytecode index of the faulting instruction. */
 _Noreturn void panicmem(G *gp)
 {
-    fflush(stdout);
-    fprintf(stderr, "panic: runtime error: invalid memory address or nil pointer dereference\n"
-                    "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x%lx]\n\n",
-            gp->fn && gp->ip ? (unsigned long)(gp->ip - gp->fn->code) : 0UL);
-    traceback(gp, stderr);
-    vm_exit(2);
+    gopanicmsg(gp, "runtime error: invalid memory address or nil pointer dereference", true);
 }
 
 _Noreturn void panicshift(G *gp)
@@ -153,7 +145,7 @@ void (*vm_throw_traceback)(void) = print_traceback;
 /* Go: error.go printpanicval / printanycustomtype: a basic value prints as
  * print() would; a value of a named type as main.Code(3) or
  * main.Name("bob"). */
-static void printpanicval(StrBuf *b, int kind, Slot w0, Slot w1, const char *name, size_t namelen)
+void printpanicval(StrBuf *b, int kind, Slot w0, Slot w1, const char *name, size_t namelen)
 {
     char buf[STRCONV_INTBUF > PRINTFLOAT_BUF ? STRCONV_INTBUF : PRINTFLOAT_BUF];
     if (namelen) {
@@ -182,42 +174,10 @@ static void printpanicval(StrBuf *b, int kind, Slot w0, Slot w1, const char *nam
         strbuf_puts(b, kind == kindString ? "\")" : ")");
 }
 
-/* builtin panic(v), v an `any` {RType *, data}. Go: gopanic; with nothing
-   to recover it, printpanics: an error prints its Error(), a Stringer its
-   String() (called through vm_callback), a basic value printpanicval's
-   way, anything else as (T) address. Then the traceback and exit(2). */
+/* builtin panic(v), v an `any`: Go's gopanic (defer.c). */
 void builtin_panic(G *gp, Slot *args, int nargs)
 {
     (void)nargs;
-    const RType *t = args[0].p;
-    void *data = args[1].p;
-    StrBuf b = { 0 };
-    strbuf_puts(&b, "panic: ");
-    struct Func *m = find_string_method(t, "Error");
-    if (!m)
-        m = find_string_method(t, "String");
-    if (!t) {
-        strbuf_puts(&b, "nil");
-    } else if (m) {
-        Slot a[3] = { { 0 }, { 0 }, { .p = data } }, res[2];
-        vm_callback(gp, m, a, 3, res, 2);
-        strbuf_write(&b, res[0].s, (size_t)res[1].u);
-    } else if (t->td.kind <= kindFloat64 || t->td.kind == kindString) {
-        Slot w[2] = { { 0 }, { 0 } };
-        unboxT(t, data, w);
-        const char *name = t->td.name;
-        printpanicval(&b, t->td.kind, w[0], w[1], name, strchr(name, '.') ? strlen(name) : 0);
-    } else {
-        char buf[64];
-        snprintf(buf, sizeof buf, ") %p", t->direct ? data : data);
-        strbuf_putc(&b, '(');
-        strbuf_puts(&b, t->td.name);
-        strbuf_puts(&b, buf);
-    }
-    strbuf_puts(&b, "\n\n");
-    fflush(stdout);
-    fwrite(b.p, 1, b.len, stderr);
-    strbuf_free(&b);
-    traceback(gp, stderr);
-    vm_exit(2);
+    Slot v[2] = { args[0], args[1] };
+    gopanic(gp, v, false);
 }

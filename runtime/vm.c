@@ -114,6 +114,7 @@ void vm_execute(G *gp)
     uintptr_t stackguard = gp->stackguard0;
     const Instr *in;
     Func *callee;      /* CALL, CALLI: the function being called */
+    void *deferclo = NULL;     /* DEFERRETURN: the closure a deferred call goes through */
 
 #define S(x) (fp[(x)])
 #define A (S(in->a))
@@ -149,6 +150,21 @@ void vm_execute(G *gp)
 #define VMDISPATCH() next: TRACE(); in = ip++; switch (in->op) {
 #define VMEND() default: throw("bad opcode"); }
 #endif
+
+    /* This loop's level (vm.h VMLevel): a recovered panic longjmps here to
+       resume the recovering frame, with gp->ip/fp/fn set. */
+    VMLevel lv;
+    lv.prev = gp->level;
+    lv.depth = lv.prev ? lv.prev->depth + 1 : 0;
+    lv.entryoff = (uintptr_t)((char *)gp->fp - (char *)gp->stack.lo);
+    gp->level = &lv;
+    if (setjmp(lv.jb)) {
+        ip = gp->ip;
+        fp = gp->fp;
+        fn = gp->fn;
+        K = fn->consts;
+        stackguard = gp->stackguard0;
+    }
 
     VMDISPATCH()
 
@@ -705,6 +721,10 @@ void vm_execute(G *gp)
                 nfp[i].u = 0;
         for (uint32_t i = callee->zerolo; i < callee->zerohi; i++)
             nfp[i].u = 0;
+        if (deferclo) {
+            nfp[hdr + 3].p = deferclo;      /* a deferred closure's context */
+            deferclo = NULL;
+        }
         fp = nfp;
         fn = callee;
         K = fn->consts;
@@ -730,6 +750,51 @@ void vm_execute(G *gp)
         VMNEXT();
     }
     VMCASE(HALT) goto halt;
+    VMCASE(DEFER) {
+        SAVE();
+        deferproc(gp, K[in->c].p, fp, fn, &A, &B);     /* may panic (a nil func) */
+        VMNEXT();
+    }
+    VMCASE(DEFERRETURN) {
+        /* Go: deferreturn: run this frame's deferred calls, newest first;
+           each returns to this instruction, which runs the next */
+        _defer *d = deferpop(gp, fp);
+        if (!d)
+            VMNEXT();
+        Slot *args = fp + in->a;
+        memcpy(args, d->args, (size_t)d->nwords * sizeof(Slot));
+        if (d->op == OP_CALLN) {
+            const Native *nat = d->nat;
+            int nw = d->nwords;
+            free(d);
+            SAVE();
+            nat->fn(gp, args, nw);
+            LOAD();
+            ip = in;
+            VMNEXT();
+        }
+        void *clo = d->closure;
+        callee = d->fn;
+        free(d);
+        ip = in;
+        if (clo) {
+            Slot *nfp = fp + in->a;
+            if (callee->closure) {
+                /* the context slot is written after the frame is set up
+                   in call:, so stash it where call: keeps it */
+                deferclo = clo;
+            }
+            (void)nfp;
+        }
+        goto call;
+    }
+    VMCASE(RECOVER) {
+        Slot v[2];
+        gorecover(gp, fp, v);
+        A = v[0];
+        S(in->a + 1) = v[1];
+        VMNEXT();
+    }
     /* Packed values: a narrow field or element at a byte offset, read
        and written at its own width, never as a whole word (a neighbour
        may share the word). */
@@ -776,7 +841,7 @@ void vm_execute(G *gp)
             SAVE();
             panicmem(gp);
         }
-        Func *callee = clo[0].p;
+        callee = clo[0].p;
         Slot *nfp = fp + in->a;
         if (__builtin_expect((uintptr_t)(nfp + callee->framesize) > stackguard, 0)) {
             SAVE();
@@ -870,6 +935,7 @@ halt:
     gp->ip = ip;
     gp->fp = fp;
     gp->fn = fn;
+    gp->level = lv.prev;
     return;
 
 #undef S
@@ -952,6 +1018,7 @@ void vm_scanroots(void *ctx)
     Slot *fp = gp->fp;
     Func *fn = gp->fn;
     bool calledback = false;
+    scandefers(gp);
     /* The running frame's call area may hold a native's arguments (and
        arguments being built for a call) that no stack map describes. */
     if (fn->framesize > fn->nlocals)
@@ -990,11 +1057,9 @@ const RType *rtype_named(const char *name)
  * tagged as an entry frame whose caller is that frame, so tracebacks, the
  * collector and copystack walk through it. The stack may move: a native
  * must recompute pointers into it (its args) from gp->fp afterwards. */
-static void callback(G *gp, Func *fn, void *clo, const Slot *args, int nargs, Slot *res, int nres);
-
 void vm_callback(G *gp, Func *fn, const Slot *args, int nargs, Slot *res, int nres)
 {
-    callback(gp, fn, NULL, args, nargs, res, nres);
+    vm_callfunc(gp, fn, NULL, args, nargs, res, nres);
 }
 
 /* Go: a call through a funcval (sort.Slice's less, strings.Map's mapping):
@@ -1004,11 +1069,10 @@ void vm_callfv(G *gp, void *fv, const Slot *args, int nargs, Slot *res, int nres
 {
     if (fv == NULL)
         panicmem(gp);
-    Func *fn = *(Func **)fv;
-    callback(gp, fn, fn->closure ? fv : NULL, args, nargs, res, nres);
+    vm_callfunc(gp, *(Func **)fv, fv, args, nargs, res, nres);
 }
 
-static void callback(G *gp, Func *fn, void *clo, const Slot *args, int nargs, Slot *res, int nres)
+void vm_callfunc(G *gp, Func *fn, void *closure, const Slot *args, int nargs, Slot *res, int nres)
 {
     const Instr *sip = gp->ip;
     Func *sfn = gp->fn;
@@ -1024,8 +1088,8 @@ static void callback(G *gp, Func *fn, void *clo, const Slot *args, int nargs, Sl
     nfp[hdr + 2].p = sfn;
     for (uint32_t i = fn->zerolo; i < fn->zerohi; i++)
         nfp[i].u = 0;
-    if (clo)
-        nfp[hdr + 3].p = clo;   /* heap objects do not move */
+    if (fn->closure)
+        nfp[hdr + 3].p = closure;
     gp->fp = nfp;
     gp->fn = fn;
     gp->ip = fn->code;

@@ -94,6 +94,7 @@ typedef struct Func {
     uint8_t *slotkind;          /* SLOT_* per slot over [0, nlocals), for disasm */
     const char **slotname;      /* variable name per slot (NULL: temporary) */
     bool hidden;                /* runtime frame: not shown in tracebacks */
+    uint32_t deferpc;           /* has defers: its deferreturn-and-return sequence (recovery) */
     /* A closure's code: CALLF stores the func value it was called through
        in fp[hdr+3] (the context slot, a pointer slot: Go's closure context
        register DX); captured variables are read through it. */
@@ -137,6 +138,42 @@ typedef enum { Gidle, Grunnable, Grunning, Gwaiting, Gcopystack, Gdead } Gstatus
 /* Go: runtime2.go g. The interpreter keeps ip/fp/fn in locals while it runs
  * and stores them here (Go's gobuf: sched.pc, sched.sp) before anything that
  * may grow the stack, collect, park or unwind; it reloads fp afterwards. */
+/* defer.c: a deferred call (Go: _defer). The deferring frame is known by
+   its byte offset from stack.lo (stacks move). args: the call's words, laid
+   out as a call area ([results][params]). */
+typedef struct _defer {
+    struct _defer *link;
+    uintptr_t fpoff;
+    Func *frame;                /* the deferring function: recovery resumes it at deferpc */
+    uint8_t op;                 /* OP_CALL (fn), OP_CALLN (nat), OP_CALLF (fn + closure) */
+    Func *fn;
+    const struct Native *nat;
+    void *closure;
+    int nwords;
+    Slot args[];
+} _defer;
+
+/* defer.c: an active panic (Go: _panic). */
+typedef struct _panic {
+    struct _panic *link;        /* the panic this one began during */
+    Slot arg[2];                /* the value, an `any` */
+    uintptr_t deferfpoff;       /* the frame of the deferred call being run (recover's test) */
+    _defer *running;
+    int depth;                  /* the interpreter loop it began in (VMLevel.depth) */
+    bool recovered, sigmem;
+} _panic;
+
+/* One running interpreter loop of a goroutine (the first, and one per
+   native callback): recovery longjmps to the loop that runs the
+   recovering frame. */
+#include <setjmp.h>
+typedef struct VMLevel {
+    jmp_buf jb;
+    uintptr_t entryoff;         /* its entry frame's offset from stack.lo */
+    int depth;
+    struct VMLevel *prev;
+} VMLevel;
+
 typedef struct G {
     stack stack;
     /* Go: stackguard0. CALL grows the stack when the callee's frame would
@@ -149,6 +186,9 @@ typedef struct G {
     Func *fn;                   /* the running frame's function */
     int64_t goid;
     Gstatus atomicstatus;
+    _defer *_defer;             /* newest first */
+    _panic *_panic;
+    VMLevel *level;             /* the innermost running interpreter loop */
 } G;
 
 /* VM settings (the CLI's run flags). */
@@ -195,6 +235,24 @@ void stackfree(G *gp);
    --stack-stress a stack that is big enough is still moved (to a new block
    of the same size), so every frame runs on a moved stack. */
 void newstack(G *gp, size_t need);
+
+/* defer.c */
+typedef struct DeferSite {
+    uint8_t op;                 /* the call it defers: OP_CALL, OP_CALLN, OP_CALLF, OP_CALLI */
+    int b, c;                   /* that op's b and c (funcs index, native index, method index) */
+    int nwords;                 /* the call area's words */
+} DeferSite;
+void deferproc(G *gp, const DeferSite *site, Slot *fp, Func *frame, const Slot *args, const Slot *fnw);
+_defer *deferpop(G *gp, const Slot *fp);
+_Noreturn void gopanic(G *gp, const Slot arg[2], bool sigmem);
+_Noreturn void gopanicmsg(G *gp, const char *msg, bool sigmem);
+void gorecover(G *gp, const Slot *fp, Slot out[2]);
+void scandefers(G *gp);
+struct StrBuf;
+void printpanicval(struct StrBuf *b, int kind, Slot w0, Slot w1, const char *name, size_t namelen);
+/* Calls fn (with closure in its context slot when it is a closure's code)
+   like vm_callback. */
+void vm_callfunc(G *gp, Func *fn, void *closure, const Slot *args, int nargs, Slot *res, int nres);
 
 /* panic.c */
 /* gopanic for runtime errors: prints "panic: runtime error: MSG", the

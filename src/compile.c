@@ -654,11 +654,45 @@ static void heap_params(FuncState *fs, NodeList *fields, bool results)
 
 void emit_return(FuncState *fs)
 {
+    if (fs->hasdefer) {
+        /* Go: deferreturn, before the named results are read back */
+        use_callarea(fs, 0);
+        emit(fs, OP_DEFERRETURN, CALLAREA, 0, 0);
+    }
     for (int i = 0; i < fs->nheapres; i++) {
         VarLoc *v = fs->heapres[i]->aux;
         emitaux(fs, OP_LOADP, v->nwords, fs->heapresslot[i], v->slot, 0);
     }
     emit(fs, OP_RET, fs->f->hdr, 0, 0);
+}
+
+/* Does the function body (not its function literals) hold a defer? */
+static bool has_defer_list(NodeList *l);
+static bool has_defer(Node *n)
+{
+    if (!n)
+        return false;
+    switch (n->kind) {
+    case S_DEFER: return true;
+    case S_BLOCK: return has_defer_list(n->u.block.stmts);
+    case S_LABELED: return has_defer(n->u.labeled.stmt);
+    case S_IF: return has_defer(n->u.ifstmt.then) || has_defer(n->u.ifstmt.els);
+    case S_FOR: return has_defer(n->u.forstmt.body);
+    case S_RANGE: return has_defer(n->u.rangestmt.body);
+    case S_SWITCH: case S_TYPESWITCH: return has_defer(n->u.switchstmt.body);
+    case S_SELECT: return has_defer(n->u.selectstmt.body);
+    case S_CASE: return has_defer_list(n->u.caseclause.body);
+    case S_COMM: return has_defer_list(n->u.commclause.body);
+    default: return false;
+    }
+}
+
+static bool has_defer_list(NodeList *l)
+{
+    for (int i = 0; l && i < l->len; i++)
+        if (has_defer(l->items[i]))
+            return true;
+    return false;
 }
 
 void compile_body(Compiler *c, Func *f, Type *sig, NodeList *recv, Type *rtype, Node *ftype, Node *body,
@@ -700,8 +734,10 @@ void compile_body(Compiler *c, Func *f, Type *sig, NodeList *recv, Type *rtype, 
     heap_params(&fs, ftype->u.functype.params, false);
     heap_params(&fs, ftype->u.functype.results, true);
     fs.localtop = fs.freereg;
+    fs.hasdefer = has_defer(body);
     cblock(&fs, body->u.block.stmts);
     fs.line = body->u.block.rbrace.line;
+    f->deferpc = (uint32_t)fs.ncode;    /* recovery resumes here (defer.c) */
     emit_return(&fs);
     fs_finish(&fs);
     if (clo)

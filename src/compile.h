@@ -105,6 +105,9 @@ typedef struct FuncState {
     int line;                /* current source line */
     Branch *branch;
     Type *sig;               /* TY_FUNC */
+    bool hasdefer;           /* the body has defer statements: returns run DEFERRETURN */
+    bool deferring;          /* compiling `defer call`: emit_call emits DEFER instead */
+    Node *defernode;         /* that call */
     bool callarea_ok;
     bool islit;              /* compiling a function literal */
     int nlits;               /* function literals named so far (Go's func1, func2 ...) */
@@ -190,6 +193,7 @@ void insert_iface_convs(Package *pkg);
 bool is_empty_iface(Type *t);
 void rtype_methods(FuncState *fs, Node *at, Type *t, struct RType *rt);
 void need_runtime_types(FuncState *fs, const char *pkg);
+int native_stub(FuncState *outer, Node *at, const char *name, const Native *nat, Type *sig, Type *recv);
 int cconv_iface(FuncState *fs, Node *e, int dst);      /* I(x), e the conversion node */
 void cconv_value(FuncState *fs, Node *at, Type *from, Type *to, int r, int d);
 int cassert(FuncState *fs, Node *e, int dst, bool commaok);
@@ -214,8 +218,16 @@ int cfunclit(FuncState *fs, Node *e, int dst);
 /* A func value: a declared function, a method value x.M, a method
    expression T.M / (*T).M. */
 int cfuncval(FuncState *fs, Node *e, int dst);
+/* x.M of an interface value x (Go's I.M-fm closure over x), I.M: the
+   method through the itab as a func value. */
+int cifacemethod(FuncState *fs, Node *e, int dst);
 /* Does calling fun go through a func value (CALLF)? */
 bool is_dynamic_call(Node *fun);
+
+/* The call op (CALL, CALLN, CALLF, CALLI) ending a call whose call area
+   holds nwords; fnslot: the func value (CALLF) or itab (CALLI) slot. Under
+   `defer` (fs->deferring) it emits DEFER instead. */
+void emit_call(FuncState *fs, int op, int b, int c, int nwords, int fnslot);
 
 /* compile_expr.c */
 /* Compiles e; returns the first slot of its value. dst >= 0 asks for the

@@ -160,6 +160,14 @@ typedef struct Wrapper {
 } Wrapper;
 static Wrapper *wrappers; static int nwrappers, capwrappers;
 
+typedef struct IWrapper {
+    Type *iface;
+    const char *name;
+    bool expr;
+    int index;
+} IWrapper;
+static IWrapper *iwrappers; static int niwrappers, capiwrappers;
+
 static PtrSet scanned;      /* function bodies whose assignments are in reassigned */
 static PtrSet reassigned;   /* variables assigned after their declaration */
 
@@ -239,6 +247,7 @@ void closures_init(Compiler *c)
     scanned = (PtrSet){ 0 };
     reassigned = (PtrSet){ 0 };
     nwrappers = 0;
+    niwrappers = 0;
 }
 
 /* ---- a literal's free variables ---- */
@@ -522,8 +531,16 @@ int cfuncval(FuncState *fs, Node *e, int dst)
     }
     if (e->kind != E_SELECTOR || !fobj || fobj->kind != OBJ_FUNC)
         unimpl(fs, e, "this function value");
-    if (e->u.selector.x->mode == MODE_PACKAGE)
-        unimpl(fs, e, ast_sprintf("%s.%s as a function value", fobj->pkg, fobj->name));
+    if (e->u.selector.x->mode == MODE_PACKAGE) {
+        /* strings.ToUpper as a value: a Func that calls the native */
+        const Native *nat = native_lookup(fobj->pkg, fobj->name);
+        if (!nat || strcmp(fobj->pkg, "fmt") == 0)
+            unimpl(fs, e, ast_sprintf("%s.%s as a function value", fobj->pkg, fobj->name));
+        int idx = native_stub(fs, e, ast_sprintf("%s.%s", fobj->pkg, fobj->name), nat, fobj->type, NULL);
+        int d = dst >= 0 ? dst : alloc_slots(fs, 1, &pk, NULL);
+        emit(fs, OP_FUNCVAL, d, idx, 0);
+        return d;
+    }
     if (fobj->pkg)
         unimpl(fs, e, ast_sprintf("the method %s of a native package as a function value", fobj->name));
     Type *rtype = method_recv_type(fobj);
@@ -578,6 +595,119 @@ int cfuncval(FuncState *fs, Node *e, int dst)
     return d;
 }
 
+/* ---- method values and expressions of interfaces ---- */
+
+
+/* A generated function calling method mi of interface it through the
+ * itab: Go's I.M-fm (expr false: the interface value is the closure's
+ * words 1 and 2) or I.M (expr true: it is the first parameter). */
+static int iface_wrapper(FuncState *fs, Node *at, Type *it, const char *mname, int mi, Type *sig, bool expr)
+{
+    for (int i = 0; i < niwrappers; i++)
+        if (iwrappers[i].iface == it && strcmp(iwrappers[i].name, mname) == 0 && iwrappers[i].expr == expr)
+            return iwrappers[i].index;
+    Compiler *c = fs->c;
+    const char *name = ast_sprintf("%s.%s%s", type_rtstring(it), mname, expr ? "" : "-fm");
+    Func *f = new_func(c, name, at ? at->pos.line : 0);
+    int idx = c->nfuncs - 1;
+    f->closure = !expr;
+    f->hidden = true;       /* Go elides wrapper frames from tracebacks */
+    FuncState ws;
+    fs_init(&ws, c, f);
+    ws.sig = sig;
+    uint8_t kinds[4096];
+    int n = 0;
+    for (int i = 0; i < sig->u.func.nresults; i++)
+        n += type_words(&ws, at, sig->u.func.results[i], kinds + n);
+    int nres = n;
+    for (int i = 0; i < sig->u.func.nparams; i++)
+        n += type_words(&ws, at, sig->u.func.params[i], kinds + n);
+    int npar = n - nres;        /* with the interface when expr */
+    f->nres = (uint16_t)nres;
+    f->npar = (uint16_t)npar;
+    f->hdr = (uint16_t)n;
+    for (int i = 0; i < 3; i++)
+        kinds[n + i] = SLOT_RECORD;
+    alloc_slots(&ws, n + 3, kinds, NULL);
+    ws.freereg = ws.localtop = ws.nslots;
+    ws.line = f->line;
+    int iv, rest = nres, nrest = npar;
+    if (expr) {
+        iv = nres;              /* the interface parameter */
+        rest += 2;
+        nrest -= 2;
+    } else {
+        uint8_t pk = SLOT_PTR;
+        int ctx = alloc_slots(&ws, 1, &pk, "&closure");
+        uint8_t ik[2] = { SLOT_PTR, SLOT_PTR };
+        iv = alloc_slots(&ws, 2, ik, NULL);
+        emitaux(&ws, OP_LOADP, 2, iv, ctx, 1);
+    }
+    emit(&ws, OP_MOVE, CALLAREA + nres, iv + 1, 0);     /* the receiver: the data word */
+    if (nrest)
+        emit_move(&ws, CALLAREA + nres + 1, rest, nrest);
+    use_callarea(&ws, nres + 1 + nrest);
+    emit(&ws, OP_CALLI, CALLAREA, iv, mi);
+    if (nres)
+        emit_move(&ws, 0, CALLAREA, nres);
+    emit(&ws, OP_RET, f->hdr, 0, 0);
+    fs_finish(&ws);
+    if (niwrappers == capiwrappers) {
+        capiwrappers = capiwrappers ? capiwrappers * 2 : 8;
+        iwrappers = GC_REALLOC(iwrappers, capiwrappers * sizeof(IWrapper));
+    }
+    iwrappers[niwrappers++] = (IWrapper){ it, mname, expr, idx };
+    return idx;
+}
+
+int cifacemethod(FuncState *fs, Node *e, int dst)
+{
+    Node *x = e->u.selector.x;
+    bool expr = x->mode == MODE_TYPEEXPR;
+    Type *it = expr ? x->type : etype(x);
+    const char *mname = e->u.selector.sel->u.ident.name;
+    if (e->u.selector.pathlen > 0 && !expr && e->u.selector.path && e->u.selector.pathlen > 1)
+        unimpl(fs, e, "this interface method value");
+    struct RType *irt = rtype_of(fs, e, it);
+    int mi = -1;
+    for (int i = 0; i < irt->nmethods; i++)
+        if (strcmp(irt->methods[i].name, mname) == 0)
+            mi = i;
+    if (mi < 0)
+        unimpl(fs, e, "this interface method value");
+    int widx = iface_wrapper(fs, e, it, mname, mi, type_underlying(etype(e)), expr);
+    uint8_t pk = SLOT_PTR;
+    int d = dst >= 0 ? dst : alloc_slots(fs, 1, &pk, NULL);
+    if (expr) {
+        emit(fs, OP_FUNCVAL, d, widx, 0);
+        return d;
+    }
+    /* x.M: x is evaluated and bound now; a nil x panics here, as in Go */
+    int iv = cexpr(fs, x, alloc_temp(fs, x, it));
+    int chk = alloc_temp(fs, x, types_basic[TY_UINTPTR]);
+    fs->line = e->pos.line;
+    emitaux(fs, OP_LOADP, 1, chk, iv, 0);       /* Go's nil check: a load through the itab */
+    Closure clo = { NULL, 0, 3 };
+    RType *rty = GC_MALLOC(sizeof *rty);
+    uint8_t *bits = GC_MALLOC_ATOMIC(1);
+    bits[0] = 2 | 4;            /* words 1 and 2: the interface */
+    rty->td.size = 3 * 8;
+    rty->td.ptrdata = 3 * 8;
+    rty->td.gcdata = bits;
+    rty->td.kind = kindStruct;
+    rty->td.align = 8;
+    rty->td.name = ast_sprintf("closure %s", fs->c->funcs[widx]->name);
+    (void)clo;
+    int k = addconst(fs, (Slot){ .p = rty });
+    if (k > 0xffff)
+        unimpl(fs, e, "this many constants");
+    int p = alloc_slots(fs, 1, &pk, NULL);
+    emit(fs, OP_CLOSURE, p, widx, k);
+    emitaux(fs, OP_STOREP, 2, p, 1, iv);
+    emit_move(fs, d, p, 1);
+    return d;
+}
+
 bool is_dynamic_call(Node *fun)
 {
     while (fun->kind == E_PAREN)
@@ -591,8 +721,13 @@ bool is_dynamic_call(Node *fun)
     if (fun->kind == E_SELECTOR && fun->obj && fun->obj->kind == OBJ_FUNC &&
         fun->u.selector.x->mode != MODE_TYPEEXPR)
         return false;   /* x.M(...): a method call */
-    if (fun->kind == E_SELECTOR && !fun->obj && fun->u.selector.x->mode != MODE_TYPEEXPR &&
-        type_is_interface(etype(fun->u.selector.x)))
-        return false;   /* an interface method call */
+    if (fun->kind == E_SELECTOR && !fun->obj && fun->u.selector.x->mode != MODE_TYPEEXPR) {
+        Type *xt = etype(fun->u.selector.x);
+        if (type_is_interface(xt))
+            return false;   /* an interface method call */
+        Selection sel = type_lookup(xt, fun->u.selector.sel->u.ident.name);
+        if (sel.kind == SEL_IFACE_METHOD || sel.kind == SEL_METHOD)
+            return false;   /* promoted through an embedded interface */
+    }
     return true;
 }

@@ -122,6 +122,11 @@ static void walk_call(Node *e, Ctx *cx)
         Builtin b = fun->obj ? fun->obj->builtin : BI_NONE;
         if (b == BI_PANIC && args->len == 1)
             conv(&args->items[0], types_any);
+        if (b == BI_DELETE && args->len == 2) {
+            Type *mu = under(etype(args->items[0]));
+            if (mu && mu->kind == TY_MAP)
+                conv(&args->items[1], mu->u.map.key);
+        }
         if (b == BI_APPEND && !e->u.call.ellipsis && args->len > 1) {
             Type *su = under(etype(args->items[0]));
             if (su && su->kind == TY_SLICE)

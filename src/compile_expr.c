@@ -1556,7 +1556,7 @@ static void cprintcall(FuncState *fs, Node *call, int nat, int nres, bool hasfmt
         }
         use_callarea(fs, base + 4 * m);
         fs->line = call->pos.line;
-        emit(fs, OP_CALLN, CALLAREA, nat, base + 4 * m);
+        emit_call(fs, OP_CALLN, nat, base + 4 * m, base + 4 * m, 0);
         return;
     }
     int nops = n - first;
@@ -1603,7 +1603,7 @@ static void cprintcall(FuncState *fs, Node *call, int nat, int nres, bool hasfmt
     eval_args(fs, items, ni);
     use_callarea(fs, base + 4 * nops);
     fs->line = call->pos.line;
-    emit(fs, OP_CALLN, CALLAREA, nat, base + 4 * nops);
+    emit_call(fs, OP_CALLN, nat, base + 4 * nops, base + 4 * nops, 0);
 }
 
 /* fmt's natives: [results][leading arguments][one `any` per operand]
@@ -1644,7 +1644,7 @@ static void cfmtcall(FuncState *fs, Node *call, int nat, int nres, int nlead, Ty
         emit_move(fs, CALLAREA + base, ev, 2 * m);
         use_callarea(fs, base + 2 * m);
         fs->line = call->pos.line;
-        emit(fs, OP_CALLN, CALLAREA, nat, base + 2 * m);
+        emit_call(fs, OP_CALLN, nat, base + 2 * m, base + 2 * m, 0);
         return;
     }
     bool spread = call->u.call.ellipsis;
@@ -1664,7 +1664,7 @@ static void cfmtcall(FuncState *fs, Node *call, int nat, int nres, int nlead, Ty
     int words = base + (spread ? 3 : 2 * nops);
     use_callarea(fs, words);
     fs->line = call->pos.line;
-    emit(fs, OP_CALLN, CALLAREA, nat, words);
+    emit_call(fs, OP_CALLN, nat, words, words, 0);
 }
 
 /* panic(v): v is an `any` (compile_conv.c), passed to the native as is. */
@@ -1675,14 +1675,47 @@ static void cpanic(FuncState *fs, Node *call)
     eval_args(fs, items, 1);
     use_callarea(fs, 2);
     fs->line = call->pos.line;
-    emit(fs, OP_CALLN, CALLAREA, native_index(fs, native_lookup("builtin", "panic")), 2);
+    emit_call(fs, OP_CALLN, native_index(fs, native_lookup("builtin", "panic")), 2, 2, 0);
 }
 
 static void cargs_call(FuncState *fs, Node *call, Type *sig, int op, int idx, Node *recv);
 static int cargs_ifslot = -1;     /* cargs_call: the interface whose data word is the receiver */
 static Node *embed_chain(FuncState *fs, Node *fun, int n);
+static Node *promoted_iface(FuncState *fs, Node *fun);
 
+void emit_call(FuncState *fs, int op, int b, int c, int nwords, int fnslot)
+{
+    if (!fs->deferring) {
+        emit(fs, op, CALLAREA, b, c);
+        return;
+    }
+    /* defer: the evaluated call is saved in a _defer record (defer.c) */
+    fs->deferring = false;
+    DeferSite *site = GC_MALLOC(sizeof *site);
+    site->op = (uint8_t)op;
+    site->b = b;
+    site->c = c;
+    site->nwords = nwords;
+    int k = addconst(fs, (Slot){ .p = site });
+    if (k > 0xffff)
+        unimpl(fs, NULL, "a function with this many constants");
+    emit(fs, OP_DEFER, CALLAREA, fnslot, k);
+}
+
+static void ccall_inner(FuncState *fs, Node *call);
+
+/* Under `defer`, only the deferred call itself (fs->defernode) becomes a
+   DEFER: calls in its arguments are made now. */
 void ccall(FuncState *fs, Node *call)
+{
+    bool outer = fs->deferring;
+    bool mine = outer && call == fs->defernode;
+    fs->deferring = mine;
+    ccall_inner(fs, call);
+    fs->deferring = mine ? fs->deferring : outer;
+}
+
+static void ccall_inner(FuncState *fs, Node *call)
 {
     Node *fun = call->u.call.fun;
     while (fun->kind == E_PAREN)
@@ -1697,6 +1730,12 @@ void ccall(FuncState *fs, Node *call)
         }
         if (b == BI_PANIC) {
             cpanic(fs, call);
+            return;
+        }
+        if (b == BI_RECOVER && !fs->deferring) {
+            /* the value in the call area, as a call's result */
+            use_callarea(fs, 2);
+            emit(fs, OP_RECOVER, CALLAREA, 0, 0);
             return;
         }
         unimpl(fs, call, ast_sprintf("the builtin %s", fun->obj ? fun->obj->name : "function"));
@@ -1722,6 +1761,19 @@ void ccall(FuncState *fs, Node *call)
         }
         cargs_call(fs, call, fobj->type, OP_CALLN, native_index(fs, nat), NULL);
         return;
+    }
+    if (fun->kind == E_SELECTOR && !fun->obj && fun->u.selector.x->mode != MODE_TYPEEXPR &&
+        fun->u.selector.x->mode != MODE_PACKAGE && !type_is_interface(etype(fun->u.selector.x)) &&
+        fun->u.selector.pathlen > 0 && fun->u.selector.path &&
+        type_lookup(etype(fun->u.selector.x), fun->u.selector.sel->u.ident.name).kind == SEL_IFACE_METHOD) {
+        /* s.M(...) with M promoted from an embedded interface: s.I.M(...) */
+        Node *f2 = ast_new(E_SELECTOR, fun->pos);
+        *f2 = *fun;
+        f2->u.selector.x = embed_chain(fs, fun, fun->u.selector.pathlen);
+        f2->u.selector.path = NULL;
+        f2->u.selector.pathlen = 0;
+        f2->u.selector.indirect = false;
+        fun = f2;
     }
     if (fun->kind == E_SELECTOR && fun->u.selector.x->mode != MODE_TYPEEXPR &&
         type_is_interface(etype(fun->u.selector.x))) {
@@ -1815,6 +1867,29 @@ static Node *embed_chain(FuncState *fs, Node *fun, int n)
         t = f->type;
     }
     return r;
+}
+
+/* x.M where M is promoted from an interface embedded in x's struct: the
+   same selector on the embedded interface value (x.I.M); NULL otherwise. */
+static Node *promoted_iface(FuncState *fs, Node *fun)
+{
+    if (fun->kind != E_SELECTOR || fun->obj || fun->u.selector.x->mode == MODE_TYPEEXPR ||
+        fun->u.selector.x->mode == MODE_PACKAGE || type_is_interface(etype(fun->u.selector.x)) ||
+        fun->u.selector.pathlen <= 0 || !fun->u.selector.path)
+        return NULL;
+    Selection sel = type_lookup(etype(fun->u.selector.x), fun->u.selector.sel->u.ident.name);
+    if (sel.kind != SEL_IFACE_METHOD)
+        return NULL;
+    Node *r = embed_chain(fs, fun, fun->u.selector.pathlen);
+    if (!type_is_interface(etype(r)))
+        return NULL;
+    Node *n = ast_new(E_SELECTOR, fun->pos);
+    *n = *fun;
+    n->u.selector.x = r;
+    n->u.selector.path = NULL;
+    n->u.selector.pathlen = 0;
+    n->u.selector.indirect = false;
+    return n;
 }
 
 Node *method_receiver(FuncState *fs, Node *fun, Object *fobj)
@@ -1996,9 +2071,11 @@ static void cargs_call(FuncState *fs, Node *call, Type *sig, int op, int idx, No
     use_callarea(fs, nres + npar);
     fs->line = call->pos.line;
     if (op == OP_CALLI)
-        emit(fs, OP_CALLI, CALLAREA, ifslot, idx);
+        emit_call(fs, OP_CALLI, ifslot, idx, nres + npar, ifslot);
+    else if (op == OP_CALLF)
+        emit_call(fs, OP_CALLF, idx, 0, nres + npar, idx);
     else
-        emit(fs, op, CALLAREA, idx, op == OP_CALLN ? nres + npar : 0);
+        emit_call(fs, op, idx, op == OP_CALLN ? nres + npar : 0, nres + npar, 0);
 }
 
 /* append(s, v1, v2 ...): s copied to a temporary, the values evaluated
@@ -2355,6 +2432,8 @@ int cexpr(FuncState *fs, Node *e, int dst)
     case E_SELECTOR:
         if (e->u.selector.x->mode == MODE_PACKAGE && e->obj && e->obj->kind == OBJ_VAR)
             return load_var(fs, e, varloc(fs, e, e->obj), dst);
+        if (e->u.selector.x->mode == MODE_PACKAGE && e->obj && e->obj->kind == OBJ_FUNC)
+            return cfuncval(fs, e, dst);
         if (e->u.selector.x->mode == MODE_PACKAGE)
             unimpl(fs, e, ast_sprintf("%s.%s", e->obj && e->obj->pkg ? e->obj->pkg : "package",
                                       e->u.selector.sel->u.ident.name));
@@ -2362,6 +2441,12 @@ int cexpr(FuncState *fs, Node *e, int dst)
             int off;
             if (e->obj && e->obj->kind == OBJ_FUNC)
                 return cfuncval(fs, e, dst);
+            if (!e->obj && type_is_interface(e->u.selector.x->mode == MODE_TYPEEXPR ? e->u.selector.x->type
+                                                                                  : etype(e->u.selector.x)))
+                return cifacemethod(fs, e, dst);
+            Node *pf = promoted_iface(fs, e);
+            if (pf)
+                return cifacemethod(fs, pf, dst);
             int p, poff;
             if (e->u.selector.indirect && e->u.selector.pathlen > 1 && e->u.selector.path) {
                 /* a promoted field through an embedded pointer: one

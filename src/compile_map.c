@@ -40,8 +40,6 @@ void map_check_type(FuncState *fs, Node *at, Type *u)
 {
     static int depth;   /* type T map[string]T: stop recursing */
     Type *k = u->u.map.key, *v = u->u.map.elem;
-    if (type_underlying(k)->kind == TY_INTERFACE)
-        unimpl(fs, at, "map keys of interface type");
     if (depth > 8)
         return;
     depth++;

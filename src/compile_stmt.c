@@ -820,7 +820,24 @@ void cstmt(FuncState *fs, Node *s)
         crange(fs, s, NULL);
         return;
     case S_GO: unimpl(fs, s, "go statements");
-    case S_DEFER: unimpl(fs, s, "defer");
+    case S_DEFER: {
+        /* Go: the function value and the arguments are evaluated now and
+           saved in a _defer record; DEFERRETURN calls it at return. */
+        Node *call = s->u.gostmt.call;
+        while (call->kind == E_PAREN)
+            call = call->u.unary.x;
+        if (call->kind != E_CALL || call->u.call.conv)
+            unimpl(fs, s, "defer of this expression");
+        fs->deferring = true;
+        fs->defernode = call;
+        ccall(fs, call);
+        fs->defernode = NULL;
+        if (fs->deferring) {
+            fs->deferring = false;
+            unimpl(fs, s, "defer of this call");
+        }
+        break;
+    }
     case S_SEND: unimpl(fs, s, "channels");
     case S_SELECT: unimpl(fs, s, "select");
     case S_TYPESWITCH:
