@@ -793,10 +793,12 @@ static void fmt_write(G *gp, const Slot *w, StrBuf *b, ptrdiff_t resoff)
     if (osFile && tab->type == osFile) {
         os_file_write(gp, w[1].p, b->p, (int64_t)b->len, res);
     } else {
-        void *p = vm_alloc(b->len, false);
-        if (b->len)
-            memcpy(p, b->p, b->len);
-        Slot args[7] = { { 0 }, { 0 }, { 0 }, w[1], { .p = p }, { .u = b->len }, { .u = b->len } };
+        size_t len = b->len;
+        void *p = vm_alloc(len, false);
+        if (len)
+            memcpy(p, b->p, len);
+        strbuf_free(b);     /* nothing malloc'd is held if Write panics and is recovered */
+        Slot args[7] = { { 0 }, { 0 }, { 0 }, w[1], { .p = p }, { .u = len }, { .u = len } };
         vm_callback(gp, tab->fun[0], args, 7, res, 3);
     }
     Slot *r = gp->fp + resoff;
