@@ -127,6 +127,7 @@ const Native *native_lookup(const char *pkg, const char *name)
         { sort_callback_natives, &nsort_callback_natives },
         { os_natives, &nos_natives },
         { errors_natives, &nerrors_natives },
+        { mstats_natives, &nmstats_natives },
     };
     for (size_t k = 0; k < sizeof tables / sizeof tables[0]; k++) {
         int n = tables[k].n ? *tables[k].n : (int)(sizeof natives / sizeof natives[0]);

@@ -73,7 +73,8 @@ extern const Native math_natives[], fmt_natives[], strings_natives[], unicode_na
     utf8_natives[], strconv_natives[], sort_natives[], os_natives[];
 extern const int nmath_natives, nfmt_natives, nstrings_natives, nunicode_natives,
     nutf8_natives, nstrconv_natives, nsort_natives, nos_natives, nerrors_natives;
-extern const Native errors_natives[];
+extern const Native errors_natives[], mstats_natives[];
+extern const int nmstats_natives;
 extern const Native sort_callback_natives[];
 extern const int nsort_callback_natives;
 
