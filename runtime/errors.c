@@ -18,6 +18,7 @@
 #include "iface.h"
 #include "malloc.h"
 #include "mgc.h"
+#include "natives.h"
 #include "strconv.h"
 #include "throw.h"
 #include "vm.h"
@@ -227,12 +228,19 @@ static void errors_As(G *gp, Slot *a, int n)
 /* fmt.c: Sprintf's text with %w allowed; *wrapped gets the %w operand. */
 char *fmt_errorf_text(const Slot *format, const Slot *ops, int nops, size_t *len, Slot *wrapped);
 
-static void fmt_Errorf(G *gp, Slot *a, int n)
+/* [error 2][format 2][operands]: one any each, or a []any when spread. */
+static void errorf(G *gp, Slot *a, int n, bool spread)
 {
     ptrdiff_t off = a - gp->fp;
     size_t len;
     Slot wrapped[2] = { { 0 }, { 0 } };
-    char *s = fmt_errorf_text(a + 2, a + 4, (n - 4) / 2, &len, wrapped);
+    const Slot *ops = a + 4;
+    int nops = (n - 4) / 2;
+    if (spread) {
+        ops = a[4].p;
+        nops = (int)a[5].i;
+    }
+    char *s = fmt_errorf_text(a + 2, ops, nops, &len, wrapped);
     a = gp->fp + off;
     Slot str[2];
     heapstring(str, s, len);
@@ -255,6 +263,9 @@ static void fmt_Errorf(G *gp, Slot *a, int n)
     }
 }
 
+static void fmt_Errorf(G *gp, Slot *a, int n) { errorf(gp, a, n, false); }
+static void fmt_ErrorfS(G *gp, Slot *a, int n) { errorf(gp, a, n, true); }
+
 static void wrapError_Error(G *gp, Slot *a, int n)
 {
     (void)gp; (void)n;
@@ -276,6 +287,32 @@ static void wrapError_Unwrap(G *gp, Slot *a, int n)
 static const char errsyntax[] = "invalid syntax", errrange[] = "value out of range";
 static const Slot ErrSyntax[2] = { { .s = errsyntax }, { .u = sizeof errsyntax - 1 } };
 static const Slot ErrRange[2] = { { .s = errrange }, { .u = sizeof errrange - 1 } };
+
+/* Go: strconv.ErrSyntax and ErrRange, the values numError wraps, so that
+   errors.Is(err, strconv.ErrSyntax) holds. */
+static void strconv_var_ErrSyntax(G *gp, Slot *a, int n)
+{
+    (void)gp; (void)n;
+    a[0].p = (void *)erroritab("*errors.errorString");
+    a[1].p = (void *)ErrSyntax;
+}
+
+static void strconv_var_ErrRange(G *gp, Slot *a, int n)
+{
+    (void)gp; (void)n;
+    a[0].p = (void *)erroritab("*errors.errorString");
+    a[1].p = (void *)ErrRange;
+}
+
+/* Go: os.ErrInvalid (natives.h). */
+static const char errinvalid[] = "invalid argument";
+static const Slot ErrInvalid[2] = { { .s = errinvalid }, { .u = sizeof errinvalid - 1 } };
+
+void os_errInvalid(Slot *res)
+{
+    res[0].p = (void *)erroritab("*errors.errorString");
+    res[1].p = (void *)ErrInvalid;
+}
 
 /* *strconv.NumError{Func: fn, Num: s, Err: e} as an error into res. */
 static void numError(Slot *res, const char *fn, const Slot *num, NumErr e, int arg)
@@ -414,6 +451,7 @@ const Native errors_natives[] = {
     { "errors", "Unwrap", errors_Unwrap },
     { "errors", "(*errorString).Error", errorString_Error },
     { "fmt", "Errorf", fmt_Errorf },
+    { "fmt", "Errorf...", fmt_ErrorfS },
     { "fmt", "(*wrapError).Error", wrapError_Error },
     { "fmt", "(*wrapError).Unwrap", wrapError_Unwrap },
     { "strconv", "Atoi", strconv_Atoi },
@@ -423,6 +461,8 @@ const Native errors_natives[] = {
     { "strconv", "ParseBool", strconv_ParseBool },
     { "strconv", "(*NumError).Error", NumError_Error_native },
     { "strconv", "(*NumError).Unwrap", NumError_Unwrap },
+    { "strconv", "var.ErrSyntax", strconv_var_ErrSyntax },
+    { "strconv", "var.ErrRange", strconv_var_ErrRange },
     /* the same methods called directly (compile_expr.c binds "T.M") */
     { "strconv", "NumError.Error", NumError_Error_native },
     { "strconv", "NumError.Unwrap", NumError_Unwrap },

@@ -1,5 +1,6 @@
-/* fmt.c — the natives of package fmt for operands of basic type: Print,
- * Println, Printf, Sprint, Sprintln, Sprintf.
+/* fmt.c — the natives of package fmt: Print, Println, Printf, Sprint,
+ * Sprintln, Sprintf, Fprint, Fprintln, Fprintf (to any io.Writer), each
+ * also as "NAME..." for a call f(s...) whose operands are a []any.
  *
  * Go: fmt/print.go (doPrint, doPrintln, doPrintf, printArg, fmtInteger,
  * fmtString, badVerb, missingArg), fmt/format.go (fmt.fmtInteger, fmtS,
@@ -22,6 +23,7 @@
 #include "fmtsort.h"
 #include "strconv.h"
 #include "iface.h"
+#include "natives.h"
 #include "typedesc.h"
 #include "vm.h"
 
@@ -366,9 +368,15 @@ static void printArg(StrBuf *b, FmtFlags *f, const Operand *a, char verb)
     } else if (k == kindPtr) {
         const RType *t = a->w1.p;
         int ek = t->elem ? t->elem->td.kind : 0;
-        if (a->depth == 0 && a->w0.p && (ek == kindStruct || ek == kindArray) && verb != 'p') {
+        /* Go: printValue's Pointer case: at depth 0 a pointer to an
+           array, slice, struct or map prints as & and the value */
+        if (a->depth == 0 && a->w0.p && verb != 'p' &&
+            (ek == kindStruct || ek == kindArray || ek == kindSlice || ek == kindMap)) {
             strbuf_putc(b, '&');
-            printValue(b, f, a->w0.p, t->elem, verb);
+            if (ek == kindMap)
+                printMap(b, f, *(hmap *const *)a->w0.p, (const maptype *)t->elem, verb);
+            else
+                printValue(b, f, a->w0.p, t->elem, verb);
             return;
         }
         fmtPointer(b, f, a, verb);
@@ -745,16 +753,6 @@ static void doPrintf(StrBuf *b, const char *format, size_t end, const Slot *ops,
     }
 }
 
-/* Print*: writes b and returns (n int, err error) in res. */
-static void writeout(Slot *res, StrBuf *b)
-{
-    if (b->len)
-        fwrite(b->p, 1, b->len, stdout);
-    res[0].u = b->len;
-    res[1].p = res[2].p = NULL;
-    strbuf_free(b);
-}
-
 /* Sprint*: the result string is allocated last (see the file comment). */
 static void retstring(Slot *res, StrBuf *b)
 {
@@ -763,7 +761,6 @@ static void retstring(Slot *res, StrBuf *b)
         memcpy(p, b->p, b->len);
     res[0].p = p;
     res[1].u = b->len;
-    strbuf_free(b);
 }
 
 /* The operands, copied off the stack (a String method may move it). */
@@ -775,55 +772,113 @@ static Slot *copyops(const Slot *a, int n)
     return c;
 }
 
-static void fmt_Print(G *gp, Slot *a, int n)
+/* Go: Fprint*'s w.Write(p.buf): the (n int, err error) into res. An
+ * *os.File is written directly (os_file_write); any other Writer gets a
+ * new []byte through its itab (io.Writer's one method, Write), called
+ * back into mini. The writer's data word stays alive in the caller's call
+ * area, which the collector scans while the native runs; the []byte is
+ * allocated just before the callback, whose frame then holds it. */
+static void fmt_write(G *gp, const Slot *w, StrBuf *b, ptrdiff_t resoff)
 {
-    StrBuf b = { 0 };
-    ptrdiff_t off = a - gp->fp;
-    Slot *ops = copyops(a, n);
-    doPrint(&b, ops + 3, (n - 3) / 2);
-    free(ops);
-    writeout(gp->fp + off, &b);
+    const Itab *tab = w[0].p;
+    if (!tab)
+        panicmem(gp);
+    static const RType *osFile;
+    static const Program *osFileProg;
+    if (osFileProg != vm_prog) {
+        osFile = rtype_named("*os.File");
+        osFileProg = vm_prog;
+    }
+    Slot res[3];
+    if (osFile && tab->type == osFile) {
+        os_file_write(gp, w[1].p, b->p, (int64_t)b->len, res);
+    } else {
+        size_t len = b->len;
+        void *p = vm_alloc(len, false);
+        if (len)
+            memcpy(p, b->p, len);
+        strbuf_free(b);     /* nothing malloc'd is held if Write panics and is recovered */
+        Slot args[7] = { { 0 }, { 0 }, { 0 }, w[1], { .p = p }, { .u = len }, { .u = len } };
+        vm_callback(gp, tab->fun[0], args, 7, res, 3);
+    }
+    Slot *r = gp->fp + resoff;
+    r[0] = res[0];
+    r[1] = res[1];
+    r[2] = res[2];
 }
 
-static void fmt_Println(G *gp, Slot *a, int n)
+enum { PRINT, PRINTLN, PRINTF };
+enum { TOSTDOUT, TOSTRING, TOWRITER };
+
+/* Every Print, Fprint and Sprint form: a holds [results][writer]
+ * [format][operands], the operands either one `any` each or, when spread
+ * (f(s...)), a []any whose elements are read in place, as Go reads s. */
+static void fmt_print(G *gp, Slot *a, int n, int mode, int to, bool spread)
 {
-    StrBuf b = { 0 };
     ptrdiff_t off = a - gp->fp;
-    Slot *ops = copyops(a, n);
-    doPrintln(&b, ops + 3, (n - 3) / 2);
-    free(ops);
-    writeout(gp->fp + off, &b);
+    Slot *args = copyops(a, n);
+    int pos = to == TOSTRING ? 2 : 3;
+    Slot w[2] = { { 0 }, { 0 } };
+    if (to == TOWRITER) {
+        w[0] = args[pos];
+        w[1] = args[pos + 1];
+        pos += 2;
+    }
+    const Slot *format = args + pos;
+    if (mode == PRINTF)
+        pos += 2;
+    const Slot *ops = args + pos;
+    int nops = (n - pos) / 2;
+    if (spread) {
+        ops = args[pos].p;
+        nops = (int)args[pos + 1].i;
+    }
+    StrBuf b = { 0 };
+    switch (mode) {
+    case PRINT: doPrint(&b, ops, nops); break;
+    case PRINTLN: doPrintln(&b, ops, nops); break;
+    default: doPrintf(&b, format[0].s, (size_t)format[1].u, ops, nops); break;
+    }
+    free(args);
+    Slot *res = gp->fp + off;
+    switch (to) {
+    case TOSTDOUT:
+        if (b.len)
+            fwrite(b.p, 1, b.len, stdout);
+        res[0].u = b.len;
+        res[1].p = res[2].p = NULL;
+        break;
+    case TOSTRING:
+        retstring(res, &b);
+        break;
+    default:
+        fmt_write(gp, w, &b, off);
+        break;
+    }
+    strbuf_free(&b);
 }
 
-static void fmt_Printf(G *gp, Slot *a, int n)
-{
-    StrBuf b = { 0 };
-    ptrdiff_t off = a - gp->fp;
-    Slot *ops = copyops(a, n);
-    doPrintf(&b, ops[3].s, (size_t)ops[4].u, ops + 5, (n - 5) / 2);
-    free(ops);
-    writeout(gp->fp + off, &b);
-}
-
-static void fmt_Sprint(G *gp, Slot *a, int n)
-{
-    StrBuf b = { 0 };
-    ptrdiff_t off = a - gp->fp;
-    Slot *ops = copyops(a, n);
-    doPrint(&b, ops + 2, (n - 2) / 2);
-    free(ops);
-    retstring(gp->fp + off, &b);
-}
-
-static void fmt_Sprintln(G *gp, Slot *a, int n)
-{
-    StrBuf b = { 0 };
-    ptrdiff_t off = a - gp->fp;
-    Slot *ops = copyops(a, n);
-    doPrintln(&b, ops + 2, (n - 2) / 2);
-    free(ops);
-    retstring(gp->fp + off, &b);
-}
+#define FMT_NATIVE(name, mode, to, spread) \
+    static void fmt_##name(G *gp, Slot *a, int n) { fmt_print(gp, a, n, mode, to, spread); }
+FMT_NATIVE(Print, PRINT, TOSTDOUT, false)
+FMT_NATIVE(Println, PRINTLN, TOSTDOUT, false)
+FMT_NATIVE(Printf, PRINTF, TOSTDOUT, false)
+FMT_NATIVE(Sprint, PRINT, TOSTRING, false)
+FMT_NATIVE(Sprintln, PRINTLN, TOSTRING, false)
+FMT_NATIVE(Sprintf, PRINTF, TOSTRING, false)
+FMT_NATIVE(Fprint, PRINT, TOWRITER, false)
+FMT_NATIVE(Fprintln, PRINTLN, TOWRITER, false)
+FMT_NATIVE(Fprintf, PRINTF, TOWRITER, false)
+FMT_NATIVE(PrintS, PRINT, TOSTDOUT, true)
+FMT_NATIVE(PrintlnS, PRINTLN, TOSTDOUT, true)
+FMT_NATIVE(PrintfS, PRINTF, TOSTDOUT, true)
+FMT_NATIVE(SprintS, PRINT, TOSTRING, true)
+FMT_NATIVE(SprintlnS, PRINTLN, TOSTRING, true)
+FMT_NATIVE(SprintfS, PRINTF, TOSTRING, true)
+FMT_NATIVE(FprintS, PRINT, TOWRITER, true)
+FMT_NATIVE(FprintlnS, PRINTLN, TOWRITER, true)
+FMT_NATIVE(FprintfS, PRINTF, TOWRITER, true)
+#undef FMT_NATIVE
 
 /* fmt.Errorf's text (errors.c): Sprintf with %w allowed. */
 char *fmt_errorf_text(const Slot *format, const Slot *ops, int nops, size_t *len, Slot *wrapped)
@@ -843,16 +898,6 @@ char *fmt_errorf_text(const Slot *format, const Slot *ops, int nops, size_t *len
     return p;
 }
 
-static void fmt_Sprintf(G *gp, Slot *a, int n)
-{
-    StrBuf b = { 0 };
-    ptrdiff_t off = a - gp->fp;
-    Slot *ops = copyops(a, n);
-    doPrintf(&b, ops[2].s, (size_t)ops[3].u, ops + 4, (n - 4) / 2);
-    free(ops);
-    retstring(gp->fp + off, &b);
-}
-
 const Native fmt_natives[] = {
     { "fmt", "Print", fmt_Print },
     { "fmt", "Println", fmt_Println },
@@ -860,5 +905,18 @@ const Native fmt_natives[] = {
     { "fmt", "Sprint", fmt_Sprint },
     { "fmt", "Sprintln", fmt_Sprintln },
     { "fmt", "Sprintf", fmt_Sprintf },
+    { "fmt", "Fprint", fmt_Fprint },
+    { "fmt", "Fprintln", fmt_Fprintln },
+    { "fmt", "Fprintf", fmt_Fprintf },
+    /* f(s...): the operands are the []any s (compile_expr.c cfmtcall) */
+    { "fmt", "Print...", fmt_PrintS },
+    { "fmt", "Println...", fmt_PrintlnS },
+    { "fmt", "Printf...", fmt_PrintfS },
+    { "fmt", "Sprint...", fmt_SprintS },
+    { "fmt", "Sprintln...", fmt_SprintlnS },
+    { "fmt", "Sprintf...", fmt_SprintfS },
+    { "fmt", "Fprint...", fmt_FprintS },
+    { "fmt", "Fprintln...", fmt_FprintlnS },
+    { "fmt", "Fprintf...", fmt_FprintfS },
 };
 const int nfmt_natives = sizeof fmt_natives / sizeof fmt_natives[0];

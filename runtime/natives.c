@@ -124,6 +124,7 @@ const Native *native_lookup(const char *pkg, const char *name)
         { utf8_natives, &nutf8_natives },
         { strconv_natives, &nstrconv_natives },
         { sort_natives, &nsort_natives },
+        { sort_callback_natives, &nsort_callback_natives },
         { os_natives, &nos_natives },
         { errors_natives, &nerrors_natives },
         { mstats_natives, &nmstats_natives },

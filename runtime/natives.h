@@ -62,6 +62,12 @@ void native_newslice(Slot *a, const TypeDesc *t, int64_t len, int64_t cap);
    comes with panics of values). */
 _Noreturn void native_panic(G *gp, const char *msg);
 
+/* Go: (*os.File).Write of p[0 .. len) to file (an *os.File, os.c): its
+   (n int, err error) in res[0 .. 3). */
+void os_file_write(G *gp, void *file, const void *p, int64_t len, Slot *res);
+/* Go: os.ErrInvalid as an error into res[0 .. 2) (errors.c). */
+void os_errInvalid(Slot *res);
+
 /* The packages' tables, which native_lookup (natives.c) searches. */
 extern const Native math_natives[], fmt_natives[], strings_natives[], unicode_natives[],
     utf8_natives[], strconv_natives[], sort_natives[], os_natives[];
@@ -69,5 +75,7 @@ extern const int nmath_natives, nfmt_natives, nstrings_natives, nunicode_natives
     nutf8_natives, nstrconv_natives, nsort_natives, nos_natives, nerrors_natives;
 extern const Native errors_natives[], mstats_natives[];
 extern const int nmstats_natives;
+extern const Native sort_callback_natives[];
+extern const int nsort_callback_natives;
 
 #endif

@@ -247,3 +247,109 @@ void sort_Sort(const SortData *data, int64_t n)
         return;
     pdqsort(data, 0, n, bitsLen((uint64_t)n));
 }
+
+/* ---- Go's stable sort: insertion sort of 20-element blocks, then
+   SymMerge (sort/zsortinterface.go stable, symMerge, rotate, swapRange;
+   zsortfunc.go's stable_func is the same code over lessSwap). ---- */
+
+static void swapRange(const SortData *data, int64_t a, int64_t b, int64_t n)
+{
+    for (int64_t i = 0; i < n; i++)
+        Swap(a + i, b + i);
+}
+
+/* Data of the form 'x u v y' becomes 'x v u y' (u = [a, m), v = [m, b)). */
+static void rotate(const SortData *data, int64_t a, int64_t m, int64_t b)
+{
+    int64_t i = m - a, j = b - m;
+    while (i != j) {
+        if (i > j) {
+            swapRange(data, m - i, m, j);
+            i -= j;
+        } else {
+            swapRange(data, m - i, m + j - i, i);
+            j -= i;
+        }
+    }
+    swapRange(data, m - i, m, i);
+}
+
+/* Merges the sorted [a, m) and [m, b); requires a < m && m < b. */
+static void symMerge(const SortData *data, int64_t a, int64_t m, int64_t b)
+{
+    if (m - a == 1) {
+        int64_t i = m, j = b;
+        while (i < j) {
+            int64_t h = (int64_t)((uint64_t)(i + j) >> 1);
+            if (Less(h, a))
+                i = h + 1;
+            else
+                j = h;
+        }
+        for (int64_t k = a; k < i - 1; k++)
+            Swap(k, k + 1);
+        return;
+    }
+    if (b - m == 1) {
+        int64_t i = a, j = m;
+        while (i < j) {
+            int64_t h = (int64_t)((uint64_t)(i + j) >> 1);
+            if (!Less(m, h))
+                i = h + 1;
+            else
+                j = h;
+        }
+        for (int64_t k = m; k > i; k--)
+            Swap(k, k - 1);
+        return;
+    }
+    int64_t mid = (int64_t)((uint64_t)(a + b) >> 1);
+    int64_t n = mid + m, start, r;
+    if (m > mid) {
+        start = n - b;
+        r = mid;
+    } else {
+        start = a;
+        r = m;
+    }
+    int64_t p = n - 1;
+    while (start < r) {
+        int64_t c = (int64_t)((uint64_t)(start + r) >> 1);
+        if (!Less(p - c, c))
+            start = c + 1;
+        else
+            r = c;
+    }
+    int64_t end = n - start;
+    if (start < m && m < end)
+        rotate(data, start, m, end);
+    if (a < start && start < mid)
+        symMerge(data, a, start, mid);
+    if (mid < end && end < b)
+        symMerge(data, mid, end, b);
+}
+
+void sort_Stable(const SortData *data, int64_t n)
+{
+    int64_t blockSize = 20;     /* must be > 0 */
+    int64_t a = 0, b = blockSize;
+    while (b <= n) {
+        insertionSort(data, a, b);
+        a = b;
+        b += blockSize;
+    }
+    insertionSort(data, a, n);
+    while (blockSize < n) {
+        a = 0;
+        b = 2 * blockSize;
+        while (b <= n) {
+            symMerge(data, a, a + blockSize, b);
+            a = b;
+            b += 2 * blockSize;
+        }
+        int64_t m = a + blockSize;
+        if (m < n)
+            symMerge(data, a, m, n);
+        blockSize *= 2;
+    }
+}

@@ -22,5 +22,9 @@ typedef struct SortData {
 
 /* Go: sort.Sort(data) for data.Len() == n. */
 void sort_Sort(const SortData *data, int64_t n);
+/* Go: sort.Stable(data) for data.Len() == n: insertion-sorted blocks, then
+   SymMerge, so equal elements keep their order and Less/Swap run in Go's
+   order. */
+void sort_Stable(const SortData *data, int64_t n);
 
 #endif

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "natives.h"
+#include "strconv.h"
 #include "sizeclasses.h"
 #include "unicode.h"
 
@@ -451,6 +452,42 @@ static void mapcase(Slot *a, int32_t (*f)(int32_t))
 static void strings_ToUpper(G *gp, Slot *a, int n) { mapcase(a, unicode_ToUpper); }
 static void strings_ToLower(G *gp, Slot *a, int n) { mapcase(a, unicode_ToLower); }
 
+/* ---- Map: calls back into the program ---- */
+
+/* Go: strings.Map: each rune of s (invalid UTF-8 as RuneError) through
+ * mapping, once, in order; a negative result drops the rune. An unchanged
+ * string is returned as is. [string][mapping][s]. s's bytes stay alive
+ * while mapping runs (the caller's call area is scanned during a callback)
+ * and never move; the result is built in C memory and allocated last. */
+static void strings_Map(G *gp, Slot *a, int n)
+{
+    ptrdiff_t off = a - gp->fp;
+    void *mapping = a[2].p;
+    GoStr s = arg_str(a + 3);
+    StrBuf b = { 0 };
+    bool changed = false;
+    for (int64_t i = 0; i < s.n;) {
+        int w;
+        int32_t c = utf8_DecodeRune(s.p + i, (size_t)(s.n - i), &w);
+        Slot args[2] = { { 0 }, { .i = c } }, res[1];
+        vm_callfv(gp, mapping, args, 2, res, 1);
+        int32_t r = (int32_t)res[0].i;
+        if (r != c || (c == utf8_RuneError && w == 1))
+            changed = true;
+        if (r >= 0) {
+            uint8_t enc[utf8_UTFMax];
+            strbuf_write(&b, (const char *)enc, (size_t)utf8_EncodeRune(enc, r));
+        }
+        i += w;
+    }
+    a = gp->fp + off;
+    if (changed)
+        native_newstring(a, b.p, b.len);
+    else
+        set_str(a, s.p, s.n);
+    strbuf_free(&b);
+}
+
 /* ---- strings.Builder ----
  * Layout (src/packages/strings.mini, Go's): { addr *Builder; buf []byte },
  * words 0 and 1 pointers. String() shares buf, as Go's unsafe conversion;
@@ -601,6 +638,7 @@ const Native strings_natives[] = {
     { "strings", "TrimPrefix", strings_TrimPrefix },
     { "strings", "TrimSuffix", strings_TrimSuffix },
     { "strings", "EqualFold", strings_EqualFold },
+    { "strings", "Map", strings_Map },
     { "strings", "Builder.String", Builder_String },
     { "strings", "Builder.Len", Builder_Len },
     { "strings", "Builder.Reset", Builder_Reset },
@@ -609,5 +647,14 @@ const Native strings_natives[] = {
     { "strings", "Builder.WriteByte", Builder_WriteByte },
     { "strings", "Builder.WriteRune", Builder_WriteRune },
     { "strings", "Builder.WriteString", Builder_WriteString },
+    /* the same through itabs (io.Writer, fmt.Stringer): "(*T).M" */
+    { "strings", "(*Builder).String", Builder_String },
+    { "strings", "(*Builder).Len", Builder_Len },
+    { "strings", "(*Builder).Reset", Builder_Reset },
+    { "strings", "(*Builder).Grow", Builder_Grow },
+    { "strings", "(*Builder).Write", Builder_Write },
+    { "strings", "(*Builder).WriteByte", Builder_WriteByte },
+    { "strings", "(*Builder).WriteRune", Builder_WriteRune },
+    { "strings", "(*Builder).WriteString", Builder_WriteString },
 };
 const int nstrings_natives = sizeof strings_natives / sizeof strings_natives[0];

@@ -1058,6 +1058,16 @@ void vm_callback(G *gp, Func *fn, const Slot *args, int nargs, Slot *res, int nr
     vm_callfunc(gp, fn, NULL, args, nargs, res, nres);
 }
 
+/* Go: a call through a funcval (sort.Slice's less, strings.Map's mapping):
+   as CALLF, a nil func value panics, and a closure's code gets the func
+   value in its context slot. */
+void vm_callfv(G *gp, void *fv, const Slot *args, int nargs, Slot *res, int nres)
+{
+    if (fv == NULL)
+        panicmem(gp);
+    vm_callfunc(gp, *(Func **)fv, fv, args, nargs, res, nres);
+}
+
 void vm_callfunc(G *gp, Func *fn, void *closure, const Slot *args, int nargs, Slot *res, int nres)
 {
     const Instr *sip = gp->ip;

@@ -222,6 +222,9 @@ const struct RType *rtype_named(const char *name);
    and parameters (nargs words); its results are copied to res. The stack
    may move: recompute pointers into it from gp->fp afterwards. */
 void vm_callback(G *gp, Func *fn, const Slot *args, int nargs, Slot *res, int nres);
+/* The same for a func value fv (a pointer to a funcval: word 0 the Func,
+   a closure's captured words after it): a nil fv panics as CALLF does. */
+void vm_callfv(G *gp, void *fv, const Slot *args, int nargs, Slot *res, int nres);
 
 /* stack.c */
 G *malg(size_t stacksize);                 /* a g with a stack of stacksize bytes */

@@ -792,14 +792,18 @@ static void declare_globals(Compiler *c, FuncState *fs)
     }
 }
 
-/* A native package's variable gets its globals on first use; runtime.main
-   initializes it before main.init (compile_entry). Only os.Args exists. */
+/* A native package's variable (os.Args, os.Stdout, strconv.ErrSyntax)
+   gets its globals on first use; runtime.main initializes it before
+   main.init (compile_entry) with the package's native "var.NAME", which
+   returns the value. Without such a native it is not implemented. */
 static VarLoc *native_global(FuncState *fs, Node *at, Object *obj)
 {
-    if (strcmp(obj->pkg, "os") != 0 || strcmp(obj->name, "Args") != 0)
+    if (!native_lookup(obj->pkg, ast_sprintf("var.%s", obj->name)))
         return NULL;
-    fs->c->osargs = obj;
-    return new_global(fs->c, fs, obj, at);
+    Compiler *c = fs->c;
+    c->nativevars = GC_REALLOC(c->nativevars, (size_t)(c->nnativevars + 1) * sizeof(Object *));
+    c->nativevars[c->nnativevars++] = obj;
+    return new_global(c, fs, obj, at);
 }
 
 /* Go: pkginit: package variables in initialization order, then the init
@@ -859,10 +863,15 @@ static Func *compile_entry(Compiler *c, Func *init, Object *mainobj)
     for (int i = 0; i < c->nfuncs; i++)
         if (c->funcs[i] == init)
             initidx = i;
-    if (c->osargs) {    /* Go: goargs, before any init */
-        emit(&fs, OP_CALLN, CALLAREA, native_index(&fs, native_lookup("os", "runtime_args")), 3);
-        use_callarea(&fs, 3);
-        store_var(&fs, mainobj->decl, c->osargs->aux, CALLAREA);
+    /* Go: goargs and the native packages' own initialization, before any
+       init of main's */
+    for (int i = 0; i < c->nnativevars; i++) {
+        Object *v = c->nativevars[i];
+        const Native *nat = native_lookup(v->pkg, ast_sprintf("var.%s", v->name));
+        int n = type_words(&fs, mainobj->decl, v->type, NULL);
+        emit(&fs, OP_CALLN, CALLAREA, native_index(&fs, nat), n);
+        use_callarea(&fs, n);
+        store_var(&fs, mainobj->decl, v->aux, CALLAREA);
     }
     emit(&fs, OP_CALL, CALLAREA, initidx, 0);
     fs.line = mainobj->pos.line;

@@ -128,7 +128,8 @@ struct Compiler {
     const char **gnames;
     const Native **natives; int nnatives, capnatives;   /* the program's CALLN table */
     Type **rtkeys; struct RType **rtvals; int nrt, caprt;   /* rtype_of's memo */
-    Object *osargs;             /* os.Args when the program uses it (native_global) */
+    Object **nativevars;        /* native packages' variables the program uses (native_global) */
+    int nnativevars;
 };
 
 enum { KIND_UNSET = 0xff };

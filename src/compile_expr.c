@@ -1606,23 +1606,24 @@ static void cprintcall(FuncState *fs, Node *call, int nat, int nres, bool hasfmt
     emit_call(fs, OP_CALLN, nat, base + 4 * nops, base + 4 * nops, 0);
 }
 
-/* fmt's natives: [results][format string][one `any` per operand]
-   (runtime/fmt.c); compile_conv.c has made each operand an `any`. */
-static void cfmtcall(FuncState *fs, Node *call, int nat, int nres, bool hasfmt)
+/* fmt's natives: [results][leading arguments][one `any` per operand]
+   (runtime/fmt.c); the leading arguments are the writer (Fprint*, an
+   io.Writer) and the format (the *f forms), nlead of them, typed as sig's
+   parameters; compile_conv.c has made each operand an `any`. With s...
+   the operands are the []any s itself (3 words), passed to the native
+   "NAME..." of the same function. */
+static void cfmtcall(FuncState *fs, Node *call, int nat, int nres, int nlead, Type *sig)
 {
     NodeList *args = call->u.call.args;
     int n = args ? args->len : 0;
-    if (call->u.call.ellipsis)
-        unimpl(fs, call, "fmt calls with s...");
-    int first = hasfmt ? 1 : 0;
-    int base = nres + (hasfmt ? 2 : 0);
-    if (n == first + 1 && args->items[first]->type && args->items[first]->type->kind == TY_TUPLE) {
+    int base = nres + 2 * nlead;    /* io.Writer and string: 2 words each */
+    if (n == nlead + 1 && args->items[nlead]->type && args->items[nlead]->type->kind == TY_TUPLE) {
         /* fmt.Println(f()): f's results out of the call area, each made an any */
-        Node *inner = args->items[first];
+        Node *inner = args->items[nlead];
         Type *tt = inner->type;
-        int tf = -1;
-        if (hasfmt)
-            tf = cexpr(fs, args->items[0], alloc_temp(fs, args->items[0], types_basic[TY_STRING]));
+        int lead[2];
+        for (int k = 0; k < nlead; k++)
+            lead[k] = cexpr(fs, args->items[k], alloc_temp(fs, args->items[k], sig->u.func.params[k]));
         ccall(fs, inner);
         int m = tt->u.tuple.n, off = 0;
         int *tmp = GC_MALLOC_ATOMIC((m + 1) * sizeof(int));
@@ -1638,25 +1639,32 @@ static void cfmtcall(FuncState *fs, Node *call, int nat, int nres, bool hasfmt)
             alloc_temp(fs, inner, types_any);
         for (int i = 0; i < m; i++)
             cconv_value(fs, inner, tt->u.tuple.types[i], types_any, tmp[i], ev + 2 * i);
-        if (hasfmt)
-            emit_move(fs, CALLAREA + nres, tf, 2);
+        for (int k = 0; k < nlead; k++)
+            emit_move(fs, CALLAREA + nres + 2 * k, lead[k], 2);
         emit_move(fs, CALLAREA + base, ev, 2 * m);
         use_callarea(fs, base + 2 * m);
         fs->line = call->pos.line;
         emit_call(fs, OP_CALLN, nat, base + 2 * m, base + 2 * m, 0);
         return;
     }
-    int nops = n - first;
-    ArgItem *items = GC_MALLOC((nops + 2) * sizeof(ArgItem));
+    bool spread = call->u.call.ellipsis;
+    int nops = n - nlead;
+    ArgItem *items = GC_MALLOC((nops + 3) * sizeof(ArgItem));
     int ni = 0;
-    if (hasfmt)
-        items[ni++] = (ArgItem){ args->items[0], nres, 2, 0, types_basic[TY_STRING], NULL, 0 };
+    for (int k = 0; k < nlead; k++)
+        items[ni++] = (ArgItem){ args->items[k], nres + 2 * k, 2, 0, sig->u.func.params[k], NULL, 0 };
+    if (spread) {
+        Node *s = args->items[n - 1];
+        items[ni++] = (ArgItem){ s, base, 3, 0, etype(s), NULL, 0 };
+        nops = 0;
+    }
     for (int i = 0; i < nops; i++)
-        items[ni++] = (ArgItem){ args->items[first + i], base + 2 * i, 2, 0, types_any, NULL, 0 };
+        items[ni++] = (ArgItem){ args->items[nlead + i], base + 2 * i, 2, 0, types_any, NULL, 0 };
     eval_args(fs, items, ni);
-    use_callarea(fs, base + 2 * nops);
+    int words = base + (spread ? 3 : 2 * nops);
+    use_callarea(fs, words);
     fs->line = call->pos.line;
-    emit_call(fs, OP_CALLN, nat, base + 2 * nops, base + 2 * nops, 0);
+    emit_call(fs, OP_CALLN, nat, words, words, 0);
 }
 
 /* panic(v): v is an `any` (compile_conv.c), passed to the native as is. */
@@ -1741,9 +1749,14 @@ static void ccall_inner(FuncState *fs, Node *call)
             unimpl(fs, call, ast_sprintf("%s.%s", fobj->pkg, fobj->name));
         if (strcmp(fobj->pkg, "fmt") == 0) {
             const char *nm = fobj->name;
-            bool hasfmt = nm[strlen(nm) - 1] == 'f';
+            int nlead = (nm[strlen(nm) - 1] == 'f') + (nm[0] == 'F');   /* format, writer */
             int nres = nm[0] == 'S' || nm[0] == 'E' ? 2 : 3;   /* string or error, or (n int, err error) */
-            cfmtcall(fs, call, native_index(fs, nat), nres, hasfmt);
+            if (call->u.call.ellipsis) {
+                nat = native_lookup("fmt", ast_sprintf("%s...", nm));
+                if (!nat)
+                    unimpl(fs, call, ast_sprintf("fmt.%s with s...", nm));
+            }
+            cfmtcall(fs, call, native_index(fs, nat), nres, nlead, fobj->type);
             return;
         }
         cargs_call(fs, call, fobj->type, OP_CALLN, native_index(fs, nat), NULL);
