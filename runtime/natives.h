@@ -68,5 +68,7 @@ extern const Native math_natives[], fmt_natives[], strings_natives[], unicode_na
 extern const int nmath_natives, nfmt_natives, nstrings_natives, nunicode_natives,
     nutf8_natives, nstrconv_natives, nsort_natives, nos_natives, nerrors_natives;
 extern const Native errors_natives[];
+extern const Native sync_natives[], atomic_natives[], runtime_natives[];
+extern const int nsync_natives, natomic_natives, nruntime_natives;
 
 #endif

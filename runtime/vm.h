@@ -149,6 +149,19 @@ typedef struct G {
     Func *fn;                   /* the running frame's function */
     int64_t goid;
     Gstatus atomicstatus;
+    /* The scheduler's (runtime/proc.c, runtime2.h). A parked g resumes by
+       executing again the instruction that parked it (gp->ip): that
+       instruction sees waiting (or parkstage) set and finishes what Go
+       does after gopark returns. */
+    struct G *schedlink;        /* next in the global run queue or the free list */
+    struct sudog *waiting;      /* sudogs this g is parked on (Go: g.waiting) */
+    struct sudog *param;        /* Go: g.param: the sudog whose operation woke it */
+    const char *waitreason;     /* while Gwaiting: "chan receive" ... */
+    uint32_t selectDone;        /* Go: g.selectDone: a select case has won */
+    int parkstage;              /* a native's resume point after it parked (0: a fresh call) */
+    int ncallback;              /* vm_callback loops running on this g: it must not park */
+    Func *gopcfn;               /* "created by": the go statement's function and */
+    const Instr *gopc;          /* instruction (NULL for goroutine 1) */
 } G;
 
 /* VM settings (the CLI's run flags). */
@@ -160,6 +173,7 @@ typedef struct VMConfig {
     bool stackstress;           /* --stack-stress: move the stack at every call */
     bool seedset;               /* --seed given: */
     uint64_t seed;              /* the random source's seed (rand.h); else the clock */
+    int gomaxprocs;             /* --gomaxprocs; 0: $GOMAXPROCS, else the CPU count */
 } VMConfig;
 
 extern VMConfig vmconfig;
@@ -182,6 +196,8 @@ const struct RType *rtype_named(const char *name);
    and parameters (nargs words); its results are copied to res. The stack
    may move: recompute pointers into it from gp->fp afterwards. */
 void vm_callback(G *gp, Func *fn, const Slot *args, int nargs, Slot *res, int nres);
+/* vm_callback of the func value fv (a closure's code gets fv as its context). */
+void vm_callfv(G *gp, void *fv, const Slot *args, int nargs, Slot *res, int nres);
 
 /* stack.c */
 G *malg(size_t stacksize);                 /* a g with a stack of stacksize bytes */
