@@ -105,8 +105,6 @@ typedef struct schedt {
 #define waitReasonSelect "select"
 #define waitReasonChanReceive "chan receive"
 #define waitReasonChanSend "chan send"
-#define waitReasonSemacquire "semacquire"
-#define waitReasonSyncRWMutexLock "sync.RWMutex.Lock"
-#define waitReasonSyncRWMutexRLock "sync.RWMutex.RLock"
+#define waitReasonSemacquire "semacquire"     /* go 1.19: WaitGroup, Mutex and RWMutex too */
 
 #endif
