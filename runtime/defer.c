@@ -252,7 +252,8 @@ static void printvalue(G *gp, StrBuf *b, const Slot *v)
 static void rundefer(G *gp, _panic *p, _defer *d)
 {
     size_t dist = gp->fn->framesize;
-    p->deferfpoff = fpoff(gp, gp->fp + dist);
+    if (p)
+        p->deferfpoff = fpoff(gp, gp->fp + dist);
     if (d->op == OP_CALLN) {
         /* a native: its arguments on the stack, above the running frame */
         if ((uintptr_t)(gp->fp + dist + d->nwords) > gp->stack.hi)
@@ -366,6 +367,25 @@ _Noreturn void gopanicmsg(G *gp, const char *msg, bool sigmem)
         v[1].p = box;
     }
     gopanic(gp, v, sigmem);
+}
+
+/* Go: Goexit runs every deferred call of the goroutine, newest first (a
+   recover in them returns nil), before the goroutine ends. They run in
+   nested loops, so one that blocks is a fatal error here (proc.c). */
+void deferGoexit(G *gp)
+{
+    const Instr *sip = gp->ip;
+    uintptr_t soff = fpoff(gp, gp->fp);
+    Func *sfn = gp->fn;
+    while (gp->_defer) {
+        _defer *d = gp->_defer;
+        gp->_defer = d->link;
+        rundefer(gp, NULL, d);
+        free(d);
+        gp->ip = sip;
+        gp->fp = (Slot *)((char *)gp->stack.lo + soff);
+        gp->fn = sfn;
+    }
 }
 
 /* Go: gorecover: only a deferred call run by a panic, called directly

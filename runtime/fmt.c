@@ -380,8 +380,8 @@ static void printArg(StrBuf *b, FmtFlags *f, const Operand *a, char verb)
             return;
         }
         fmtPointer(b, f, a, verb);
-    } else if (k == kindFunc) {
-        fmtPointer(b, f, a, verb);      /* Go: printValue's reflect.Func case */
+    } else if (k == kindFunc || k == kindChan) {
+        fmtPointer(b, f, a, verb);      /* Go: printValue's reflect.Func and Chan cases */
     } else if (k == kindMap) {
         if (verb == 'p')
             fmtPointer(b, f, a, verb);

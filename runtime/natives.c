@@ -128,6 +128,9 @@ const Native *native_lookup(const char *pkg, const char *name)
         { os_natives, &nos_natives },
         { errors_natives, &nerrors_natives },
         { mstats_natives, &nmstats_natives },
+        { sync_natives, &nsync_natives },
+        { atomic_natives, &natomic_natives },
+        { runtime_natives, &nruntime_natives },
     };
     for (size_t k = 0; k < sizeof tables / sizeof tables[0]; k++) {
         int n = tables[k].n ? *tables[k].n : (int)(sizeof natives / sizeof natives[0]);

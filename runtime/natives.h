@@ -77,5 +77,7 @@ extern const Native errors_natives[], mstats_natives[];
 extern const int nmstats_natives;
 extern const Native sort_callback_natives[];
 extern const int nsort_callback_natives;
+extern const Native sync_natives[], atomic_natives[], runtime_natives[];
+extern const int nsync_natives, natomic_natives, nruntime_natives;
 
 #endif

@@ -181,3 +181,15 @@ OP(MAPDELETE,  "a Kc",      "delete(m, k), m, k at s[a..]")
 OP(LENMAP,     "a b",       "s[a] = len(map s[b]) (0 for nil)")
 OP(MAPITERINIT,"a b Kc",    "hiter s[a..a+10) = zero, then mapiterinit(K[c], map s[b]): s[a] = the first key's address or nil")
 OP(MAPITERNEXT,"a",         "mapiternext(hiter s[a..]): s[a], s[a+1] = the next key's and element's addresses; s[a] = nil at the end")
+/* ---- goroutines and channels (runtime/proc.c, chan.c, select.c). An op
+   that blocks parks the g (gopark) and is executed again when the g
+   resumes: it then finishes the operation (Go: the code after gopark). ---- */
+OP(GO,        "a fn",       "go funcs[b](...): a new goroutine whose first frame gets the results and parameters at s[a..a+hdr) (newproc)")
+OP(GOF,       "a b",        "go s[b](...): the func value s[b] (nil: fatal error) in a new goroutine, the arguments at s[a..]")
+OP(GOI,       "a b m",      "go of method c of the itab s[b] (nil panics), the receiver and arguments at s[a..]")
+OP(MAKECHAN,  "a b Kc",     "s[a] = makechan(element RType K[c], size s[b])")
+OP(CHANSEND,  "a b",        "chan s[a] <- the value at s[b..] (chansend); may park")
+OP(CHANRECV,  "a b n aux",  "s[a..a+c) = <-chan s[b] (chanrecv); aux=1: s[a+c] = ok; may park")
+OP(CLOSECHAN, "a",          "close(chan s[a]) (closechan)")
+OP(LENCHAN,   "a b aux",    "s[a] = len(chan s[b]), 0 for nil (aux=1: cap)")
+OP(SELECT,    "a Kc aux",   "selectgo over the SelectDesc K[c]: s[a] = the case chosen (-1: default), s[a+1] = recvOK; aux=1: non-blocking (a default case); may park")

@@ -20,6 +20,7 @@
 #include <string.h>
 #include "vm.h"
 #include "mgc.h"
+#include "proc.h"
 
 _Noreturn void vm_exit(int code)
 {
@@ -42,7 +43,13 @@ static int funcline(const Func *fn, const Instr *ip)
    top frame; each caller's saved ip is the instruction after its CALL. */
 void traceback(G *gp, FILE *out)
 {
-    fprintf(out, "goroutine %" PRId64 " [running]:\n", gp->goid);
+    gtraceback(gp, "running", out);
+}
+
+/* Go: traceback.go goroutineheader + traceback1 + printcreatedby. */
+void gtraceback(G *gp, const char *status, FILE *out)
+{
+    fprintf(out, "goroutine %" PRId64 " [%s]:\n", gp->goid, status);
     Slot *fp = gp->fp;
     Func *fn = gp->fn;
     const Instr *ip = gp->ip;
@@ -64,6 +71,9 @@ void traceback(G *gp, FILE *out)
             ip = (const Instr *)(rec[0].u & ~(uintptr_t)1) - 1;
         fp -= rec[1].u;
     }
+    if (gp->gopcfn)
+        fprintf(out, "created by %s\n\t%s:%d\n", gp->gopcfn->name, gp->gopcfn->file,
+                funcline(gp->gopcfn, gp->gopc));
 }
 
 static void print_traceback(void)

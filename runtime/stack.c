@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "runtime2.h"
 #include "throw.h"
 #include "vm.h"
 
@@ -75,6 +76,18 @@ static void adjustframes(G *gp, uintptr_t oldlo, uintptr_t oldhi, intptr_t delta
     }
 }
 
+/* Go: adjustsudogs: a sudog's elem may point at a value slot in gp's
+   frames. Only a running g's stack grows, and a running g has no sudogs
+   today; this keeps copystack right for any g. */
+static void adjustsudogs(G *gp, uintptr_t oldlo, uintptr_t oldhi, intptr_t delta)
+{
+    for (sudog *sg = gp->waiting; sg; sg = sg->waitlink) {
+        uintptr_t p = (uintptr_t)sg->elem;
+        if (p >= oldlo && p < oldhi)
+            sg->elem = (void *)(p + delta);
+    }
+}
+
 /* copystack: moves gp's stack to a new block of newsize bytes. gp->fp and
    gp->fn describe the running frame. */
 static void copystack(G *gp, size_t newsize)
@@ -101,6 +114,7 @@ static void copystack(G *gp, size_t newsize)
     gp->stackguard0 = vmconfig.stackstress ? 0 : gp->stack.hi;
     gp->fp = (Slot *)((uintptr_t)gp->fp + delta);
     adjustframes(gp, oldlo, oldhi, delta);
+    adjustsudogs(gp, oldlo, oldhi, delta);
     free((void *)oldlo);
     gp->atomicstatus = status;
 }

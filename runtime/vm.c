@@ -24,11 +24,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chan.h"
 #include "iface.h"
 #include "malloc.h"
 #include "map.h"
 #include "sizeclasses.h"
 #include "mgc.h"
+#include "proc.h"
 #include "rand.h"
 #include "strconv.h"
 #include "throw.h"
@@ -135,6 +137,9 @@ static void vm_loop(G *gp)
     const Instr *in;
     Func *callee;      /* CALL, CALLI: the function being called */
     Slot *clo;         /* CALLF, DEFERRETURN: the func value called through */
+    /* The time slice left (proc.h): one tick per call and per backward
+       branch; at zero the g is preempted (Go: sysmon's retake). */
+    int32_t slice = sched_slice;
 
 #define S(x) (fp[(x)])
 #define A (S(in->a))
@@ -143,7 +148,9 @@ static void vm_loop(G *gp)
 #define TARGET ((uint32_t)in->b | (uint32_t)in->c << 16)
 #define SAVE() (gp->ip = in, gp->fp = fp, gp->fn = fn)
 #define LOAD() (fp = gp->fp, stackguard = gp->stackguard0)
-#define JUMPOFF() (ip += (int16_t)in->c)
+#define JUMPOFF() do { int16_t off_ = (int16_t)in->c; ip += off_; if (off_ < 0) PREEMPT_TICK(); } while (0)
+#define PREEMPT_TICK() do { if (__builtin_expect(--slice < 0, 0)) goto preempt; } while (0)
+#define BACKJUMP() do { if (ip <= in) PREEMPT_TICK(); } while (0)
 
 /* Build with -DMINI_TRACE_EXECUTION to print every instruction as it runs
    (clox's DEBUG_TRACE_EXECUTION). */
@@ -676,9 +683,9 @@ static void vm_loop(G *gp)
         VMNEXT();
     }
 
-    VMCASE(JMP) ip = fn->code + TARGET; VMNEXT();
-    VMCASE(JMPT) if (A.u) ip = fn->code + TARGET; VMNEXT();
-    VMCASE(JMPF) if (!A.u) ip = fn->code + TARGET; VMNEXT();
+    VMCASE(JMP) ip = fn->code + TARGET; BACKJUMP(); VMNEXT();
+    VMCASE(JMPT) if (A.u) { ip = fn->code + TARGET; BACKJUMP(); } VMNEXT();
+    VMCASE(JMPF) if (!A.u) { ip = fn->code + TARGET; BACKJUMP(); } VMNEXT();
     VMCASE(JEQ) if (A.u == B.u) JUMPOFF(); VMNEXT();
     VMCASE(JNE) if (A.u != B.u) JUMPOFF(); VMNEXT();
     VMCASE(JLT) if (A.i < B.i) JUMPOFF(); VMNEXT();
@@ -730,13 +737,17 @@ static void vm_loop(G *gp)
         fn = callee;
         K = fn->consts;
         ip = fn->code;
+        PREEMPT_TICK();
         VMNEXT();
     }
     VMCASE(CALLN) {
-        /* Natives run on the C stack and do not park; they may allocate,
-           so the frame is saved for the collector. */
+        /* Natives run on the C stack; they may allocate, so the frame is
+           saved for the collector. One that blocks (sync) parks the g:
+           the CALLN runs again when it resumes (proc.h). */
         SAVE();
         prog->natives[in->b]->fn(gp, fp + in->a, in->c);
+        if (__builtin_expect(gp->atomicstatus != Grunning, 0))
+            goto parked;
         LOAD();
         VMNEXT();
     }
@@ -861,6 +872,7 @@ static void vm_loop(G *gp)
         fn = callee;
         K = fn->consts;
         ip = fn->code;
+        PREEMPT_TICK();
         VMNEXT();
     }
     VMCASE(FUNCVAL) A.p = &prog->funcs[in->b]; VMNEXT();   /* a word holding the Func: a funcval */
@@ -917,6 +929,75 @@ static void vm_loop(G *gp)
     }
     VMCASE(MAPITERNEXT) mapiternext((hiter *)&A); VMNEXT();
 
+    VMCASE(GO) {
+        SAVE();
+        newproc(gp, prog->funcs[in->b], &A, NULL);
+        VMNEXT();
+    }
+    VMCASE(GOF) {
+        Slot *clo = B.p;
+        SAVE();
+        if (clo == NULL)
+            throw("go of nil func value");
+        newproc(gp, clo[0].p, &A, clo);
+        VMNEXT();
+    }
+    VMCASE(GOI) {
+        const Itab *tab = B.p;
+        SAVE();
+        if (tab == NULL)
+            panicmem(gp);
+        newproc(gp, tab->fun[in->c], &A, NULL);
+        VMNEXT();
+    }
+    VMCASE(MAKECHAN) {
+        SAVE();
+        hchan *c = makechan(gp, K[in->c].p, B.i);     /* may collect */
+        LOAD();
+        A.p = c;
+        VMNEXT();
+    }
+    VMCASE(CHANSEND) {
+        SAVE();
+        if (gp->waiting)
+            chansend_resume(gp);
+        else
+            chansend(gp, A.p, &B, true);
+        if (gp->atomicstatus != Grunning)
+            goto parked;
+        VMNEXT();
+    }
+    VMCASE(CHANRECV) {
+        bool ok;
+        SAVE();
+        if (gp->waiting)
+            ok = chanrecv_resume(gp);
+        else
+            chanrecv(gp, B.p, &A, true, &ok);
+        if (gp->atomicstatus != Grunning)
+            goto parked;
+        if (in->aux)
+            S(in->a + in->c).u = ok;
+        VMNEXT();
+    }
+    VMCASE(CLOSECHAN) SAVE(); closechan(gp, A.p); VMNEXT();
+    VMCASE(LENCHAN) A.i = in->aux ? chancap(B.p) : chanlen(B.p); VMNEXT();
+    VMCASE(SELECT) {
+        const SelectDesc *d = K[in->c].p;
+        bool recvOK;
+        int casi;
+        SAVE();
+        if (gp->waiting)
+            casi = selectgo_resume(gp, d, &recvOK);
+        else
+            casi = selectgo(gp, fp, d, !in->aux, &recvOK);
+        if (gp->atomicstatus != Grunning)
+            goto parked;
+        A.i = casi;
+        S(in->a + 1).u = recvOK;
+        VMNEXT();
+    }
+
     VMEND()
 
 divzero:
@@ -932,6 +1013,27 @@ halt:
     gp->ip = ip;
     gp->fp = fp;
     gp->fn = fn;
+    sched_slice = slice;
+    return;
+parked:
+    /* SAVE() left gp->ip at this instruction: a parked g (Gwaiting) runs
+       it again when it resumes; one that yielded or ended goes on after
+       it. */
+    if (gp->atomicstatus != Gwaiting)
+        gp->ip = ip;
+    sched_slice = slice;
+    return;
+preempt:
+    /* ip is the next instruction (a branch target or a callee's first) */
+    gp->ip = ip;
+    gp->fp = fp;
+    gp->fn = fn;
+    if (gp->level && gp->level->depth > 0) {
+        slice = SchedSlice;     /* a nested loop cannot give up its thread */
+        VMNEXT();
+    }
+    gp->atomicstatus = Grunnable;
+    sched_slice = slice;
     return;
 
 #undef S
@@ -942,6 +1044,8 @@ halt:
 #undef SAVE
 #undef LOAD
 #undef JUMPOFF
+#undef PREEMPT_TICK
+#undef BACKJUMP
 #undef VMCASE
 #undef VMNEXT
 #undef VMDISPATCH
@@ -974,9 +1078,9 @@ int vm_run(Program *prog)
     static char outbuf[1 << 16];
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
 
+    schedinit();
+    gcdebug.procs = gomaxprocs;
     G *gp = malg(StackMin);
-    gp->goid = 1;
-    vm_curg = gp;
     Func *entry = prog->entry;
     size_t need = (size_t)entry->framesize * sizeof(Slot);
     if ((uintptr_t)gp->stack.lo + need > gp->stack.hi) {
@@ -991,26 +1095,16 @@ int vm_run(Program *prog)
     gp->fp = fp;
     gp->fn = entry;
     gp->ip = entry->code;
-    gp->atomicstatus = Grunning;
-    vm_execute(gp);
-    gp->atomicstatus = Gdead;
+    schedmain(gp);      /* returns when goroutine 1 returns */
     fflush(stdout);
     if (vmconfig.memstats)
         gc_print_memstats(stderr);
     return 0;
 }
 
-/* The collector's roots: the globals by their map, then each frame of
- * goroutine 1 by its function's stack map (Go: markroot -> scanstack). */
-void vm_scanroots(void *ctx)
+/* Go: scanstack: each frame of gp by its function's stack map. */
+static void scanstack(G *gp)
 {
-    (void)ctx;
-    Program *prog = vm_prog;
-    if (prog && vm_globals && prog->nglobals)
-        gc_scan_globals(vm_globals, prog->nglobals, prog->globalmap);
-    G *gp = vm_curg;
-    if (!gp || gp->atomicstatus != Grunning || !gp->fn)
-        return;
     Slot *fp = gp->fp;
     Func *fn = gp->fn;
     bool calledback = false;
@@ -1034,6 +1128,28 @@ void vm_scanroots(void *ctx)
         calledback = rec[0].u & 1;
         fp -= rec[1].u;
         fn = caller;
+    }
+}
+
+/* The collector's roots: the globals by their map, then every live
+ * goroutine's stack (Go: markroot -> scanstack over allgs) and what its
+ * sudogs hold: the channel it waits on (a select's other channels may be
+ * reachable from nowhere else) and a semaphore's word. */
+void vm_scanroots(void *ctx)
+{
+    (void)ctx;
+    Program *prog = vm_prog;
+    if (prog && vm_globals && prog->nglobals)
+        gc_scan_globals(vm_globals, prog->nglobals, prog->globalmap);
+    for (int32_t i = 0; i < allglen; i++) {
+        G *gp = allgs[i];
+        if (gp->atomicstatus == Gdead || gp->atomicstatus == Gidle || !gp->fn)
+            continue;
+        scanstack(gp);
+        for (sudog *sg = gp->waiting; sg; sg = sg->waitlink) {
+            gc_shade(sg->c);
+            gc_shade(sg->elem);
+        }
     }
 }
 
@@ -1077,7 +1193,8 @@ void vm_callfunc(G *gp, Func *fn, void *closure, const Slot *args, int nargs, Sl
         newstack(gp, (dist + fn->framesize) * sizeof(Slot));
     Slot *caller = gp->fp;
     Slot *nfp = caller + dist;
-    memcpy(nfp, args, (size_t)nargs * sizeof(Slot));
+    if (nargs)
+        memcpy(nfp, args, (size_t)nargs * sizeof(Slot));
     uint16_t hdr = fn->hdr;
     nfp[hdr].u = (uintptr_t)(sip + 1) | 1;
     nfp[hdr + 1].u = dist;
@@ -1089,10 +1206,13 @@ void vm_callfunc(G *gp, Func *fn, void *closure, const Slot *args, int nargs, Sl
     gp->fp = nfp;
     gp->fn = fn;
     gp->ip = fn->code;
-    vm_execute(gp);
+    vm_execute(gp);     /* a nested loop: it must not park (proc.c: gopark) */
     nfp = gp->fp;
-    memcpy(res, nfp, (size_t)nres * sizeof(Slot));
+    if (nres)
+        memcpy(res, nfp, (size_t)nres * sizeof(Slot));
     gp->fp = nfp - dist;
     gp->fn = sfn;
     gp->ip = sip;
 }
+
+

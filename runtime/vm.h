@@ -189,6 +189,19 @@ typedef struct G {
     _defer *_defer;             /* newest first */
     _panic *_panic;
     VMLevel *level;             /* the innermost running interpreter loop */
+    /* The scheduler's (runtime/proc.c, runtime2.h). A parked g resumes by
+       executing again the instruction that parked it (gp->ip): that
+       instruction sees waiting (or parkstage) set and finishes what Go
+       does after gopark returns. */
+    struct G *schedlink;        /* next in the global run queue or the free list */
+    struct sudog *waiting;      /* sudogs this g is parked on (Go: g.waiting) */
+    struct sudog *param;        /* Go: g.param: the sudog whose operation woke it */
+    const char *waitreason;     /* while Gwaiting: "chan receive" ... */
+    uint32_t selectDone;        /* Go: g.selectDone: a select case has won */
+    int parkstage;              /* a native's resume point after it parked (0: a fresh call) */
+    int ncallback;              /* vm_callback loops running on this g: it must not park */
+    Func *gopcfn;               /* "created by": the go statement's function and */
+    const Instr *gopc;          /* instruction (NULL for goroutine 1) */
 } G;
 
 /* VM settings (the CLI's run flags). */
@@ -200,6 +213,7 @@ typedef struct VMConfig {
     bool stackstress;           /* --stack-stress: move the stack at every call */
     bool seedset;               /* --seed given: */
     uint64_t seed;              /* the random source's seed (rand.h); else the clock */
+    int gomaxprocs;             /* --gomaxprocs; 0: $GOMAXPROCS, else the CPU count */
 } VMConfig;
 
 extern VMConfig vmconfig;
@@ -248,6 +262,7 @@ _Noreturn void gopanic(G *gp, const Slot arg[2], bool sigmem);
 _Noreturn void gopanicmsg(G *gp, const char *msg, bool sigmem);
 void gorecover(G *gp, const Slot *fp, Slot out[2]);
 void scandefers(G *gp);
+void deferGoexit(G *gp);       /* runtime.Goexit: run every deferred call */
 struct StrBuf;
 void printpanicval(struct StrBuf *b, int kind, Slot w0, Slot w1, const char *name, size_t namelen);
 /* Calls fn (with closure in its context slot when it is a closure's code)

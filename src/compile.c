@@ -129,7 +129,7 @@ int64_t go_sizeof(Type *t)
     case TY_INT: case TY_INT64: case TY_UINT: case TY_UINT64: case TY_UINTPTR:
     case TY_FLOAT64: return 8;
     case TY_STRING: return 16;
-    case TY_POINTER: case TY_FUNC: case TY_MAP: return 8;
+    case TY_POINTER: case TY_FUNC: case TY_MAP: case TY_CHAN: return 8;
     case TY_SLICE: return 24;
     case TY_INTERFACE: return 16;
     case TY_ARRAY: {
@@ -284,7 +284,9 @@ int type_words(FuncState *fs, Node *at, Type *t, uint8_t *kinds)
         map_check_type(fs, at, u);
         if (kinds) kinds[0] = SLOT_PTR;
         return 1;
-    case TY_CHAN: unimpl(fs, at, "channels");
+    case TY_CHAN:       /* an *hchan (runtime/runtime2.h) */
+        if (kinds) kinds[0] = SLOT_PTR;
+        return 1;
     default: unimpl(fs, at, "this type");
     }
 }
@@ -342,6 +344,8 @@ struct RType *rtype_of(FuncState *fs, Node *at, Type *t)
         rt->fields = fl;
     } else if (u->kind == TY_MAP) {
         map_rtype_fill(fs, at, rt, u);
+    } else if (u->kind == TY_CHAN) {
+        rt->elem = rtype_of(fs, at, u->u.chan.elem);
     }
     rtype_methods(fs, at, t, rt);
     return rt;

@@ -115,6 +115,7 @@ typedef struct FuncState {
        taken) and their result slots */
     Object **heapres; int *heapresslot; int nheapres;        /* cexpr: the next call's scalar result may stay in the call area */
     Node **hoisted; int *hoistslot; int nhoisted, caphoisted;   /* calls already evaluated (hoist_calls) */
+    Node *gocall;            /* the call of a go statement being compiled (compile_chan.c) */
 } FuncState;
 
 struct Compiler {
@@ -300,6 +301,19 @@ void cmapdelete(FuncState *fs, Node *call);
 int cmakemap(FuncState *fs, Node *e, int dst);
 int cmaplit(FuncState *fs, Node *e, int dst);
 void crange_map(FuncState *fs, Node *s, const char *label);
+
+/* compile_chan.c: go statements, channels, select */
+void cgo(FuncState *fs, Node *s);
+int go_op(FuncState *fs, Node *call, int op);   /* GO/GOF/GOI for a go statement's call op */
+int cmakechan(FuncState *fs, Node *e, int dst);
+int cchanlen(FuncState *fs, Node *x, int dst, bool cap);
+void cclose(FuncState *fs, Node *call);
+void csend(FuncState *fs, Node *s);
+int crecv(FuncState *fs, Node *e, int dst);     /* <-ch */
+int crecv2(FuncState *fs, Node *e);             /* v, ok := <-ch: the run [v][ok] */
+bool is_recv(Node *e);
+void crange_chan(FuncState *fs, Node *s, const char *label);
+void cselect(FuncState *fs, Node *s, const char *label);
 
 #endif /* COMPILE_INTERNAL */
 

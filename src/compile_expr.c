@@ -1142,7 +1142,7 @@ static int ccompare_value(FuncState *fs, Node *at, int op, Type *t, int rx, int 
         int tmp = rx; rx = ry; ry = tmp;
         op = op == '>' ? '<' : LEQ;
     }
-    if ((k == TY_POINTER || k == TY_SLICE || k == TY_FUNC || k == TY_MAP) && (op == EQL || op == NEQ)) {   /* a slice only with nil: its pointer */
+    if ((k == TY_POINTER || k == TY_SLICE || k == TY_FUNC || k == TY_MAP || k == TY_CHAN) && (op == EQL || op == NEQ)) {   /* a slice only with nil: its pointer */
         emit(fs, op == EQL ? OP_EQ : OP_NE, dst, rx, ry);
     } else if (is_int_kind(k) || k == TY_BOOL) {
         bool u = !is_signed_kind(k);
@@ -1482,6 +1482,7 @@ int typedesc_kind(FuncState *fs, Node *at, Type *t)
     case TY_SLICE: return kindSlice;
     case TY_FUNC: return kindFunc;
     case TY_MAP: return kindMap;
+    case TY_CHAN: return kindChan;
     case TY_BOOL: return 1;     /* kindBool .. (typedesc.h) */
     case TY_INT: return 2;
     case TY_INT8: return 3;
@@ -2070,7 +2071,13 @@ static void cargs_call(FuncState *fs, Node *call, Type *sig, int op, int idx, No
         emit(fs, OP_MOVE, CALLAREA + nres, ifslot + 1, 0);
     use_callarea(fs, nres + npar);
     fs->line = call->pos.line;
-    if (op == OP_CALLI)
+    if (fs->gocall == call)     /* go f(x): the call starts a goroutine */
+        op = go_op(fs, call, op);
+    if (op == OP_GOI)
+        emit(fs, op, CALLAREA, ifslot, idx);
+    else if (op == OP_GO || op == OP_GOF)
+        emit(fs, op, CALLAREA, idx, 0);
+    else if (op == OP_CALLI)
         emit_call(fs, OP_CALLI, ifslot, idx, nres + npar, ifslot);
     else if (op == OP_CALLF)
         emit_call(fs, OP_CALLF, idx, 0, nres + npar, idx);
@@ -2173,6 +2180,8 @@ static int ccallexpr(FuncState *fs, Node *e, int dst, bool callarea_ok)
         int xk = type_underlying(etype(x))->kind;
         if (xk == TY_MAP && fun->obj->builtin == BI_LEN)
             return cmaplen(fs, x, dst);
+        if (xk == TY_CHAN)
+            return cchanlen(fs, x, dst, fun->obj->builtin == BI_CAP);
         if (!(xk == TY_STRING && fun->obj->builtin == BI_LEN) && xk != TY_SLICE)
             unimpl(fs, e, ast_sprintf("%s of %s", fun->obj->name, type_string(etype(x))));
         int w = fun->obj->builtin == BI_LEN ? 1 : 2;
@@ -2186,8 +2195,10 @@ static int ccallexpr(FuncState *fs, Node *e, int dst, bool callarea_ok)
         Type *t = etype(e);
         if (type_underlying(t)->kind == TY_MAP)
             return cmakemap(fs, e, dst);
+        if (type_underlying(t)->kind == TY_CHAN)
+            return cmakechan(fs, e, dst);
         if (type_underlying(t)->kind != TY_SLICE)
-            unimpl(fs, e, "channels");
+            unimpl(fs, e, "make of this type");
         NodeList *args = e->u.call.args;
         hoist_list(fs, args);
         int d = alloc_temp(fs, e, t);
@@ -2266,7 +2277,8 @@ int cexpr(FuncState *fs, Node *e, int dst)
             unimpl(fs, e, "this identifier");
         if (obj->kind == OBJ_NIL && e->type && (type_underlying(e->type)->kind == TY_POINTER ||
                                                 type_underlying(e->type)->kind == TY_FUNC ||
-                                                type_underlying(e->type)->kind == TY_MAP)) {
+                                                type_underlying(e->type)->kind == TY_MAP ||
+                                                type_underlying(e->type)->kind == TY_CHAN)) {
             int d = target(fs, e, e->type, dst);
             emit(fs, OP_LOADI, d, 0, 0);
             return d;
@@ -2293,7 +2305,7 @@ int cexpr(FuncState *fs, Node *e, int dst)
         if (op == '&')
             return caddr(fs, e, dst);
         if (op == ARROW)
-            unimpl(fs, e, "channels");
+            return crecv(fs, e, dst);
         int mark = fs->freereg;
         int r = cexpr(fs, e->u.unary.x, -1);
         fs->freereg = mark;

@@ -130,6 +130,9 @@ static void assign_tuple(FuncState *fs, NodeList *lhs, Node *rhs, bool define)
     if (r0->kind == E_TYPEASSERT) {
         /* v, ok := x.(T): the value and ok in consecutive temporaries */
         base = cassert(fs, r0, -1, true);
+    } else if (is_recv(r0)) {
+        /* v, ok := <-ch */
+        base = crecv2(fs, r0);
     } else if (rhs->kind != E_CALL || rhs->mode == MODE_MAPINDEX || rhs->mode == MODE_COMMAOK) {
         unimpl(fs, rhs, rhs->kind == E_INDEX ? "maps" : "channels");
     } else {
@@ -552,6 +555,10 @@ static void crange(FuncState *fs, Node *s, const char *label)
         crange_map(fs, s, label);
         return;
     }
+    if (xt->kind == TY_CHAN) {
+        crange_chan(fs, s, label);
+        return;
+    }
     if (xt->kind != TY_STRING) {
         const char *what = xt->kind == TY_MAP ? "maps" : xt->kind == TY_SLICE ? "slices"
                          : xt->kind == TY_ARRAY ? "arrays" : xt->kind == TY_CHAN ? "channels"
@@ -767,6 +774,10 @@ void cstmt(FuncState *fs, Node *s)
                 cmapdelete(fs, x);
                 return;
             }
+            if (fun->mode == MODE_BUILTIN && fun->obj && fun->obj->builtin == BI_CLOSE) {
+                cclose(fs, x);
+                return;
+            }
             if (fun->mode == MODE_BUILTIN && fun->obj &&
                 fun->obj->builtin != BI_PRINT && fun->obj->builtin != BI_PRINTLN &&
                 fun->obj->builtin != BI_PANIC)
@@ -806,6 +817,8 @@ void cstmt(FuncState *fs, Node *s)
             crange(fs, st, label);
         else if (st && st->kind == S_TYPESWITCH)
             ctypeswitch_stmt(fs, st, label);
+        else if (st && st->kind == S_SELECT)
+            cselect(fs, st, label);
         else if (st)
             cstmt(fs, st);
         return;
@@ -819,7 +832,9 @@ void cstmt(FuncState *fs, Node *s)
     case S_RANGE:
         crange(fs, s, NULL);
         return;
-    case S_GO: unimpl(fs, s, "go statements");
+    case S_GO:
+        cgo(fs, s);
+        return;
     case S_DEFER: {
         /* Go: the function value and the arguments are evaluated now and
            saved in a _defer record; DEFERRETURN calls it at return. */
@@ -838,8 +853,12 @@ void cstmt(FuncState *fs, Node *s)
         }
         break;
     }
-    case S_SEND: unimpl(fs, s, "channels");
-    case S_SELECT: unimpl(fs, s, "select");
+    case S_SEND:
+        csend(fs, s);
+        return;
+    case S_SELECT:
+        cselect(fs, s, NULL);
+        return;
     case S_TYPESWITCH:
         ctypeswitch_stmt(fs, s, NULL);
         break;

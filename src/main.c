@@ -50,7 +50,8 @@ static int help(void)
            "\t--gctrace      print a line per collection, as GODEBUG=gctrace=1\n"
            "\t--memstats     print the heap's statistics to stderr at exit\n"
            "\t--stack-stress move the goroutine's stack at every call (tests copystack)\n"
-           "\t--seed N       seed the runtime's random source (map iteration order); default: the clock\n");
+           "\t--seed N       seed the runtime's random source (map iteration order); default: the clock\n"
+           "\t--gomaxprocs N the number of Ps (default: $GOMAXPROCS, else the CPU count)\n");
     return 0;
 }
 
@@ -122,13 +123,25 @@ static int cmd_run(int argc, char **argv)
             vmconfig.seedset = true;
             continue;
         }
+        if (strncmp(a, "--gomaxprocs=", 13) == 0 || (strcmp(a, "--gomaxprocs") == 0 && i + 1 < argc)) {
+            const char *sv = a[12] == '=' ? a + 13 : argv[++i];
+            char *end;
+            errno = 0;
+            long n = strtol(sv, &end, 10);
+            if (errno || *end || end == sv || n < 1 || n > 256) {
+                fprintf(stderr, "mini run: bad --gomaxprocs value %s (1 to 256)\n", sv);
+                return 2;
+            }
+            vmconfig.gomaxprocs = (int)n;
+            continue;
+        }
         if (strncmp(a, "--max-stack=", 12) == 0)
             val = a + 12;
         else if (strcmp(a, "--max-stack") == 0 && i + 1 < argc)
             val = argv[++i];
         else {
             fprintf(stderr, "mini run: unknown flag %s\n", a);
-            fprintf(stderr, "usage: mini run [--max-stack N] [--seed N] [--gc-stress] [--gc-verify] [--gctrace] [--memstats] [--stack-stress] FILE [args]\n");
+            fprintf(stderr, "usage: mini run [--max-stack N] [--seed N] [--gomaxprocs N] [--gc-stress] [--gc-verify] [--gctrace] [--memstats] [--stack-stress] FILE [args]\n");
             return 2;
         }
         char *end;
