@@ -14,5 +14,8 @@ echo
 echo "\$ mini run examples/fib.mini"
 "$mini" run examples/fib.mini
 echo
-echo "mini run covers the first slice of the language so far (see README.md);"
-echo "escape and debug arrive with the next issues."
+echo "\$ mini run examples/workers.mini     # goroutines, channels, a WaitGroup"
+"$mini" run examples/workers.mini
+echo
+echo "Try: mini disasm examples/fib.mini (bytecode, slot kinds, stack maps),"
+echo "     mini run --gctrace examples/workers.mini, and README.md's command line."
