@@ -284,6 +284,15 @@ _Noreturn void gopanic(G *gp, const Slot arg[2], bool sigmem)
     uintptr_t soff = fpoff(gp, sfp);
     for (;;) {
         _defer *d = gp->_defer;
+        CatchPoint *cp = gp->catchp;
+        if (cp && (!d || d->fpoff < cp->boundary)) {
+            /* the panic leaves a catching callback: the native gets it */
+            gp->_panic = p->link;
+            cp->val[0] = p->arg[0];
+            cp->val[1] = p->arg[1];
+            free(p);
+            longjmp(cp->jb, 1);
+        }
         if (!d)
             break;
         gp->_defer = d->link;
@@ -386,6 +395,31 @@ void deferGoexit(G *gp)
         gp->fp = (Slot *)((char *)gp->stack.lo + soff);
         gp->fn = sfn;
     }
+}
+
+bool vm_callback_catch(G *gp, Func *fn, const Slot *args, int nargs, Slot *res, int nres, Slot caught[2])
+{
+    CatchPoint cp;
+    cp.prev = gp->catchp;
+    cp.level = gp->level;
+    cp.fpoff = fpoff(gp, gp->fp);
+    cp.boundary = fpoff(gp, gp->fp + gp->fn->framesize);
+    cp.fn = gp->fn;
+    cp.ip = gp->ip;
+    gp->catchp = &cp;
+    if (setjmp(cp.jb)) {
+        gp->catchp = cp.prev;
+        gp->level = cp.level;
+        gp->fp = (Slot *)((char *)gp->stack.lo + cp.fpoff);
+        gp->fn = cp.fn;
+        gp->ip = cp.ip;
+        caught[0] = cp.val[0];
+        caught[1] = cp.val[1];
+        return true;
+    }
+    vm_callback(gp, fn, args, nargs, res, nres);
+    gp->catchp = cp.prev;
+    return false;
 }
 
 /* Go: gorecover: only a deferred call run by a panic, called directly

@@ -283,8 +283,24 @@ static bool handleMethods(StrBuf *b, FmtFlags *f, const Operand *a, char verb)
     if (!m)
         return false;
     Slot args[3] = { { 0 }, { 0 }, { .p = a->recv } };
-    Slot res[2];
-    vm_callback(vm_curg, m, args, 3, res, 2);
+    Slot res[2], caught[2];
+    if (vm_callback_catch(vm_curg, m, args, 3, res, 2, caught)) {
+        /* Go: catchPanic: a nil pointer receiver prints <nil>; any other
+           panic prints %!v(PANIC=String method: value) */
+        if (a->rt->td.kind == kindPtr && a->recv == NULL) {
+            fmt_pad(b, "<nil>", 5, f);
+            return true;
+        }
+        bool iserr = find_string_method(a->rt, "Error") == m;
+        strbuf_puts(b, "%!");
+        strbuf_putc(b, verb);
+        strbuf_puts(b, iserr ? "(PANIC=Error method: " : "(PANIC=String method: ");
+        FmtFlags clear = { 0 };
+        Operand pv = operand(caught);
+        printArg(b, &clear, &pv, 'v');
+        strbuf_putc(b, ')');
+        return true;
+    }
     fmtString(b, f, res[0].s, (size_t)res[1].u, verb);
     return true;
 }

@@ -174,6 +174,19 @@ typedef struct VMLevel {
     struct VMLevel *prev;
 } VMLevel;
 
+/* defer.c: a native's callback whose panics the native catches (fmt's
+   catchPanic around String and Error methods). */
+typedef struct CatchPoint {
+    jmp_buf jb;
+    uintptr_t boundary;         /* the callback frame's offset: deferred calls below it are not run */
+    uintptr_t fpoff;            /* the native's caller's frame, to resume */
+    Func *fn;
+    const Instr *ip;
+    VMLevel *level;
+    Slot val[2];                /* the caught panic's value */
+    struct CatchPoint *prev;
+} CatchPoint;
+
 typedef struct G {
     stack stack;
     /* Go: stackguard0. CALL grows the stack when the callee's frame would
@@ -189,6 +202,7 @@ typedef struct G {
     _defer *_defer;             /* newest first */
     _panic *_panic;
     VMLevel *level;             /* the innermost running interpreter loop */
+    CatchPoint *catchp;         /* the innermost catching callback */
     /* The scheduler's (runtime/proc.c, runtime2.h). A parked g resumes by
        executing again the instruction that parked it (gp->ip): that
        instruction sees waiting (or parkstage) set and finishes what Go
@@ -263,6 +277,9 @@ _Noreturn void gopanicmsg(G *gp, const char *msg, bool sigmem);
 void gorecover(G *gp, const Slot *fp, Slot out[2]);
 void scandefers(G *gp);
 void deferGoexit(G *gp);       /* runtime.Goexit: run every deferred call */
+/* vm_callback, but a panic that unwinds out of fn is caught: returns true
+   with its value in caught[0..2) (Go: fmt's catchPanic). */
+bool vm_callback_catch(G *gp, Func *fn, const Slot *args, int nargs, Slot *res, int nres, Slot caught[2]);
 struct StrBuf;
 void printpanicval(struct StrBuf *b, int kind, Slot w0, Slot w1, const char *name, size_t namelen);
 /* Calls fn (with closure in its context slot when it is a closure's code)
