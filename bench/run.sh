@@ -119,6 +119,15 @@ note "building mini (Release) in build-bench/"
     die "building mini failed (log: build-bench/bench-build.log)"
 }
 MINI="$BUILD/mini"
+# Which mini is measured: the commit built just now (taken here, not when the
+# table is written: the sources may change while the benchmarks run), and
+# whether its sources had uncommitted changes.
+MINI_REV=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)
+if [[ -n $MINI_REV ]]; then
+    MINI_REV="commit $MINI_REV"
+    [[ -n $(git -C "$ROOT" status --porcelain -- src runtime grammar cmake CMakeLists.txt 2>/dev/null) ]] &&
+        MINI_REV+=" plus uncommitted changes"
+fi
 
 if [[ " ${IMPLS[*]} " == *" go "* ]]; then
     mkdir -p "$BUILD/go"
@@ -237,13 +246,6 @@ fi
 # Markdown file.
 version_of() { "$@" 2>&1 | head -n 1; }
 CPU=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null)
-# Which mini was measured: the commit, and whether its sources had uncommitted changes.
-MINI_REV=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)
-if [[ -n $MINI_REV ]]; then
-    MINI_REV="commit $MINI_REV"
-    [[ -n $(git -C "$ROOT" status --porcelain -- src runtime grammar cmake CMakeLists.txt 2>/dev/null) ]] &&
-        MINI_REV+=" plus uncommitted changes"
-fi
 CC_VERSION=$(awk -F= '/^CMAKE_C_COMPILER:/ { print $2 }' "$BUILD/CMakeCache.txt" 2>/dev/null)
 [[ -n $CC_VERSION ]] && CC_VERSION=$(version_of "$CC_VERSION" --version)
 {
