@@ -106,6 +106,22 @@ static inline int cmpstr(const Slot *x, const Slot *y)
     return x[1].u < y[1].u ? -1 : x[1].u > y[1].u;
 }
 
+/* A narrow value of 1, 2 or 4 bytes at p as a normalized word: aux is
+   the width, | 8 when it is sign-extended (LOADN, LOADPB). */
+static inline Slot loadnarrow(const char *p, int aux)
+{
+    Slot r;
+    switch (aux) {
+    case 1: r.u = *(const uint8_t *)p; break;
+    case 9: r.i = *(const int8_t *)p; break;
+    case 2: { uint16_t v; memcpy(&v, p, 2); r.u = v; break; }
+    case 10: { int16_t v; memcpy(&v, p, 2); r.i = v; break; }
+    case 4: { uint32_t v; memcpy(&v, p, 4); r.u = v; break; }
+    default: { int32_t v; memcpy(&v, p, 4); r.i = v; break; }
+    }
+    return r;
+}
+
 /* The interpreter loop proper. Kept out of vm_execute so that no setjmp
    shares its function: GCC keeps a function's locals in memory across a
    setjmp, and ip/fp must live in registers (fib ran 60% slower). */
@@ -546,14 +562,7 @@ static void vm_loop(G *gp)
     }
     VMCASE(LOADN) {
         const char *p = (const char *)B.p + C.u * (in->aux & 7);
-        switch (in->aux) {
-        case 1: A.u = *(const uint8_t *)p; break;
-        case 9: A.i = *(const int8_t *)p; break;
-        case 2: { uint16_t v; memcpy(&v, p, 2); A.u = v; break; }
-        case 10: { int16_t v; memcpy(&v, p, 2); A.i = v; break; }
-        case 4: { uint32_t v; memcpy(&v, p, 4); A.u = v; break; }
-        default: { int32_t v; memcpy(&v, p, 4); A.i = v; break; }
-        }
+        A = loadnarrow(p, in->aux);
         VMNEXT();
     }
     VMCASE(STOREN) memcpy((char *)A.p + B.u * (in->aux & 7), &C, in->aux & 7); VMNEXT();
@@ -808,14 +817,7 @@ static void vm_loop(G *gp)
         if (p == NULL)
             goto nilmem;
         p += in->c;
-        switch (in->aux) {
-        case 1: A.u = *(const uint8_t *)p; break;
-        case 9: A.i = *(const int8_t *)p; break;
-        case 2: { uint16_t v; memcpy(&v, p, 2); A.u = v; break; }
-        case 10: { int16_t v; memcpy(&v, p, 2); A.i = v; break; }
-        case 4: { uint32_t v; memcpy(&v, p, 4); A.u = v; break; }
-        default: { int32_t v; memcpy(&v, p, 4); A.i = v; break; }
-        }
+        A = loadnarrow(p, in->aux);
         VMNEXT();
     }
     VMCASE(STOREPB) {

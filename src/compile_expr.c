@@ -1504,6 +1504,24 @@ int typedesc_kind(FuncState *fs, Node *at, Type *t)
     }
 }
 
+/* Calls inner (a call with several results) and copies its results out
+   of the call area into one temporary each; returns their slots. */
+static int *call_results_to_temps(FuncState *fs, Node *inner)
+{
+    Type *tt = inner->type;
+    ccall(fs, inner);
+    int m = tt->u.tuple.n, off = 0;
+    int *tmp = GC_MALLOC_ATOMIC((size_t)(m + 1) * sizeof(int));
+    for (int i = 0; i < m; i++) {
+        Type *t = tt->u.tuple.types[i];
+        int w = type_words(fs, inner, t, NULL);
+        tmp[i] = alloc_temp(fs, inner, t);
+        emit_move(fs, tmp[i], CALLAREA + off, w);
+        off += w;
+    }
+    return tmp;
+}
+
 /* The print natives (fmt.Print*, Sprint*, builtin print/println): results
    (nres words), then the format string when hasfmt, then each operand as
    {kind, word0, word1, type name} (runtime/fmt.c). */
@@ -1523,16 +1541,8 @@ static void cprintcall(FuncState *fs, Node *call, int nat, int nres, bool hasfmt
         int tf = -1;
         if (hasfmt)
             tf = cexpr(fs, args->items[0], alloc_temp(fs, args->items[0], types_basic[TY_STRING]));
-        ccall(fs, inner);
-        int m = tt->u.tuple.n, off = 0;
-        int *tmp = GC_MALLOC_ATOMIC((m + 1) * sizeof(int));
-        for (int i = 0; i < m; i++) {
-            Type *t = tt->u.tuple.types[i];
-            int w = type_words(fs, inner, t, NULL);
-            tmp[i] = alloc_temp(fs, inner, t);
-            emit_move(fs, tmp[i], CALLAREA + off, w);
-            off += w;
-        }
+        int m = tt->u.tuple.n;
+        int *tmp = call_results_to_temps(fs, inner);
         if (hasfmt)
             emit_move(fs, CALLAREA + nres, tf, 2);
         for (int i = 0; i < m; i++) {
@@ -1625,16 +1635,8 @@ static void cfmtcall(FuncState *fs, Node *call, int nat, int nres, int nlead, Ty
         int lead[2];
         for (int k = 0; k < nlead; k++)
             lead[k] = cexpr(fs, args->items[k], alloc_temp(fs, args->items[k], sig->u.func.params[k]));
-        ccall(fs, inner);
-        int m = tt->u.tuple.n, off = 0;
-        int *tmp = GC_MALLOC_ATOMIC((m + 1) * sizeof(int));
-        for (int i = 0; i < m; i++) {
-            Type *t = tt->u.tuple.types[i];
-            int w = type_words(fs, inner, t, NULL);
-            tmp[i] = alloc_temp(fs, inner, t);
-            emit_move(fs, tmp[i], CALLAREA + off, w);
-            off += w;
-        }
+        int m = tt->u.tuple.n;
+        int *tmp = call_results_to_temps(fs, inner);
         int ev = alloc_temp(fs, inner, types_any);
         for (int i = 1; i < m; i++)
             alloc_temp(fs, inner, types_any);
