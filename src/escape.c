@@ -526,6 +526,37 @@ static void decide(Pos pos, EscKind kind, const char *msg, Loc *l)
     PUSH(report->items, report->n, report->cap, d);
 }
 
+void esc_info(Pos pos, const char *msg)
+{
+    EscDecision d = { pos, ESC_INFO, msg, NULL, NULL, 0 };
+    PUSH(report->items, report->n, report->cap, d);
+}
+
+const char *esc_func_name(EFunc *fn)
+{
+    if (!fn)
+        return "?";
+    if (fn->outer) {
+        EFunc *top = fn;
+        while (top->outer)
+            top = top->outer;
+        return sprintf_gc("%s.func%d", esc_func_name(top), fn->litindex);
+    }
+    Node *d = fn->decl;
+    const char *name = d->u.funcdecl.name->u.ident.name;
+    if (d->u.funcdecl.recv && d->u.funcdecl.recv->len) {
+        Node *t = d->u.funcdecl.recv->items[0]->u.field.type;
+        bool ptr = false;
+        while (t && (t->kind == E_STAR || t->kind == E_PAREN)) {
+            ptr |= t->kind == E_STAR;
+            t = t->u.unary.x;
+        }
+        const char *tn = t && t->kind == E_IDENT ? t->u.ident.name : "?";
+        return ptr ? sprintf_gc("(*%s).%s", tn, name) : sprintf_gc("%s.%s", tn, name);
+    }
+    return name;
+}
+
 static const char *result_name(EFunc *fn, int i)
 {
     Loc *r = fn->resultLocs[i];
@@ -981,7 +1012,11 @@ EscReport *escape_analyze(Package *pkg)
         EFunc *of = outer ? esc_funcof(outer) : NULL;
         if (!of)
             continue;   /* a literal in a package-level initializer: not analyzed */
-        new_efunc(lit, NULL, lit->type, of);
+        EFunc *lf = new_efunc(lit, NULL, lit->type, of);
+        EFunc *top = of;
+        while (top->outer)
+            top = top->outer;
+        lf->litindex = ++top->nlitsall;   /* gc numbers f.func1, f.func2 ... in source order */
     }
     for (int i = 0; i < pkg->nfuncs; i++) {
         EFunc *fn = esc_funcobj(pkg->funcs[i]);
@@ -992,6 +1027,11 @@ EscReport *escape_analyze(Package *pkg)
         EFunc *fn = esc_funcof(pkg->funclits[i]);
         if (fn)
             esc_collect(fn);
+    }
+    for (int i = 0; i < pkg->nfuncs; i++) {
+        EFunc *fn = esc_funcobj(pkg->funcs[i]);
+        if (fn)
+            esc_devirtualize(fn);
     }
     Visitor v = { 0 };
     for (int i = 0; i < pkg->nfuncs; i++) {

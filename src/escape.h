@@ -29,7 +29,8 @@ typedef enum EscKind {
     ESC_PARAM_NOESCAPE, /* p does not escape */
     ESC_LEAK_PARAM,     /* leaking param: p */
     ESC_LEAK_CONTENT,   /* leaking param content: p */
-    ESC_LEAK_RESULT     /* leaking param: p to result ~r0 level=0 */
+    ESC_LEAK_RESULT,    /* leaking param: p to result ~r0 level=0 */
+    ESC_INFO            /* devirtualizing i.M to T; F ignoring self-assignment in S */
 } EscKind;
 
 typedef struct EscDecision {

@@ -91,7 +91,8 @@ struct EFunc {
     Object **locals; int nlocals;       /* declared in the body, declaration order */
     /* bottom-up visit */
     uint32_t visitid;
-    struct EFunc **lits; int nlits;     /* literals directly inside */
+    int litindex;     /* a literal's N in gc's name outer.funcN */
+    int nlitsall;     /* a top-level function's literals, numbered */
 };
 
 /* ---- escape.c ---- */
@@ -114,7 +115,9 @@ void esc_flow(Esc *e, Hole k, Loc *src);
 void esc_add_closure(Esc *e, Hole k, Node *lit, EFunc *fn);
 void esc_set_pos(Node *n, Pos p);           /* an implicit conversion's reported position */
 bool esc_get_pos(Node *n, Pos *p);
-int esc_mflag(void);                        /* the -m level the report is for (notes only at 2) */
+int esc_mflag(void);
+void esc_info(Pos pos, const char *msg);    /* a line gc prints while it walks */
+const char *esc_func_name(EFunc *fn);       /* gc's name: f, (*T).M, T.M, f.func1 */                        /* the -m level the report is for (notes only at 2) */
 
 Hole hole_of(Loc *l);
 Hole hole_note(Hole k, Node *where, const char *why);
@@ -128,6 +131,10 @@ bool esc_has_pointers(Type *t);
 bool esc_is_direct_iface(Type *t);
 int64_t esc_sizeof(Type *t);
 void esc_collect(EFunc *fn);   /* locals, literals, captures of fn */
+/* gc's devirtualize pass: an interface method call on a local assigned
+   once from a concrete value calls the concrete method. */
+void esc_devirtualize(EFunc *fn);
+Type *esc_devirtualized(Node *call);   /* the concrete type, or NULL */
 
 /* ---- escape_fmt.c ---- */
 const char *esc_expr_string(Node *n);

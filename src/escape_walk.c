@@ -346,6 +346,39 @@ void esc_collect(EFunc *fn)
         children(body, collect_captures, &c);
 }
 
+/* ---- a small association list (few entries) ---- */
+
+typedef struct PtrList {
+    const void **keys; void **vals; int n, cap;
+} PtrList;
+
+static void pl_add(PtrList *l, const void *k, void *v)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 8;
+        const void **nk = GC_MALLOC((size_t)l->cap * sizeof *nk);
+        void **nv = GC_MALLOC((size_t)l->cap * sizeof *nv);
+        if (l->n) {
+            memcpy(nk, l->keys, (size_t)l->n * sizeof *nk);
+            memcpy(nv, l->vals, (size_t)l->n * sizeof *nv);
+        }
+        l->keys = nk;
+        l->vals = nv;
+    }
+    l->keys[l->n] = k;
+    l->vals[l->n++] = v;
+}
+
+static void *pl_get(PtrList *l, const void *k)
+{
+    for (int i = 0; i < l->n; i++)
+        if (l->keys[i] == k)
+            return l->vals[i];
+    return NULL;
+}
+
+static Node *static_value(Node *f, int depth);
+
 /* ---- the walk ---- */
 
 static void expr(Esc *e, Hole k, Node *n);
@@ -755,6 +788,7 @@ typedef struct Callee {
     bool method;      /* fn/native has a receiver parameter 0 */
     bool iface;       /* an interface method call */
     bool methexpr;    /* T.M(recv, args): the receiver is args[0] */
+    Type *devirt;     /* devirtualized: recv.(T).M(args) */
 } Callee;
 
 /* gc's ir.StaticValue for a local func variable assigned once. */
@@ -814,6 +848,16 @@ static Callee callee_of(Esc *e, Node *c)
             ce.method = true;
             ce.recv = x;
             ce.sel = s;
+        } else if (s.kind == SEL_IFACE_METHOD && esc_devirtualized(c)) {
+            Type *t = esc_devirtualized(c);
+            Selection ds = type_lookup(t, f->u.selector.sel->u.ident.name);
+            ce.fn = esc_funcobj(ds.obj);
+            if (!ce.fn && ds.obj && ds.obj->pkg)
+                ce.native = ds.obj;
+            ce.method = true;
+            ce.devirt = t;
+            ce.recv = x;
+            ce.sel = ds;
         } else if (s.kind == SEL_IFACE_METHOD) {
             ce.iface = true;
             ce.method = true;
@@ -1002,7 +1046,9 @@ static void call_common(Esc *e, Hole *ks, int nks, Node *c, Wrap *w)
             ai = 1;
         } else {
             Node *sel = unparen(c->u.call.fun);
-            if (w && !wrap_skips(ce.recv)) {
+            if (ce.devirt) {
+                expr(e, dot_type(hole_note(rk, c, "call parameter"), ce.devirt, sel, "dot"), ce.recv);
+            } else if (w && !wrap_skips(ce.recv)) {
                 Loc *tmp = esc_newloc(e, NULL, false);
                 expr(e, receiver_hole(hole_of(tmp), sel, &ce.sel), ce.recv);
                 tmp->captured = true;
@@ -1272,8 +1318,11 @@ static void assign_list(Esc *e, NodeList *dsts, Loc **dstlocs, int nd, NodeList 
     for (int i = 0; i < nd; i++) {
         Node *src = srcs && i < srcs->len ? srcs->items[i] : NULL;
         Hole k = ks[i];
-        if (dsts && src && is_self_assign(dsts->items[i], src))
+        if (dsts && src && is_self_assign(dsts->items[i], src)) {
+            esc_info(where->pos, ast_sprintf("%s ignoring self-assignment in %s", esc_func_name(e->curfn),
+                                             esc_stmt_string(where)));
             k = discard_hole(e);
+        }
         expr(e, hole_note(k, where, why), src);
     }
     reassigned(e, ks, nd, where);
@@ -1683,4 +1732,51 @@ static bool only_defined(Object *o, Node **rhs)
         return false;
     *rhs = s.rhs;
     return true;
+}
+
+/* ---- devirtualization (devirtualize.go) ---- */
+
+static PtrList devirt_calls;
+
+typedef struct Devirt {
+    EFunc *fn;
+} Devirt;
+
+static void devirt_visit(Node *n, void *ctx)
+{
+    if (n->kind == E_FUNCLIT)
+        return;
+    children(n, devirt_visit, ctx);
+    if (n->kind != E_CALL || n->u.call.conv)
+        return;
+    Node *f = unparen(n->u.call.fun);
+    if (!f || f->kind != E_SELECTOR || f->u.selector.x->mode == MODE_PACKAGE ||
+        f->u.selector.x->mode == MODE_TYPEEXPR)
+        return;
+    Node *x = unparen(f->u.selector.x);
+    if (!type_is_interface(x->type))
+        return;
+    Node *sv = static_value(x, 0);
+    if (!sv || sv == x || sv->kind != E_CALL || !sv->u.call.conv || !type_is_interface(sv->type))
+        return;
+    Type *t = conv_arg(sv)->type;
+    if (!t || type_is_interface(t) || type_is_untyped(t))
+        return;
+    Selection s = type_lookup(t, f->u.selector.sel->u.ident.name);
+    if (s.kind != SEL_METHOD || s.pathlen != 0)
+        return;
+    esc_info(n->pos, ast_sprintf("devirtualizing %s to %s", esc_expr_string(f), type_string(t)));
+    pl_add(&devirt_calls, n, t);
+}
+
+void esc_devirtualize(EFunc *fn)
+{
+    Devirt d = { fn };
+    Node *body = fn->decl->kind == D_FUNC ? fn->decl->u.funcdecl.body : fn->decl->u.funclit.body;
+    children(body, devirt_visit, &d);
+}
+
+Type *esc_devirtualized(Node *call)
+{
+    return pl_get(&devirt_calls, call);
 }
