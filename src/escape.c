@@ -987,6 +987,85 @@ static Node *scope_func(Scope *s)
     return NULL;
 }
 
+/* staticinit: an initializer the linker can lay out needs no code. */
+static bool static_init(Node *n)
+{
+    while (n && n->kind == E_PAREN)
+        n = n->u.unary.x;
+    if (!n || n->mode == MODE_CONST || n->mode == MODE_TYPEEXPR)
+        return true;
+    if (n->type && n->type->kind == TY_UNTYPED_NIL)
+        return true;
+    switch (n->kind) {
+    case E_IDENT:
+        return n->obj && (n->obj->kind == OBJ_FUNC || n->obj->kind == OBJ_NIL);
+    case E_FUNCLIT:
+        return true;
+    case E_UNARY:
+        if (n->u.unary.op != '&')
+            return false;
+        n = n->u.unary.x;
+        while (n && n->kind == E_PAREN)
+            n = n->u.unary.x;
+        if (n && n->kind == E_IDENT && n->obj && n->obj->is_global)
+            return true;
+        return n && n->kind == E_COMPOSITE && static_init(n);
+    case E_COMPOSITE: {
+        Type *u = n->type ? type_underlying(n->type) : NULL;
+        if (!u || u->kind == TY_MAP)
+            return false;
+        NodeList *el = n->u.composite.elts;
+        for (int i = 0; el && i < el->len; i++) {
+            Node *v = el->items[i];
+            if (v->kind == E_KEYVALUE)
+                v = v->u.binary.y;
+            if (!static_init(v))
+                return false;
+        }
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+/* Package-level variables initialized by code: gc's package init
+   function, analyzed after every declared function. */
+static void package_init(Package *pkg)
+{
+    Node *body = ast_new(S_BLOCK, (Pos){ 0, 0 });
+    body->u.block.stmts = ast_list_new();
+    for (int i = 0; i < pkg->ninits; i++) {
+        Initializer *in = &pkg->inits[i];
+        if (!in->rhs || (in->nlhs == 1 && static_init(in->rhs)))
+            continue;
+        Node *as = ast_new(S_ASSIGN, in->rhs->pos);
+        as->u.assign.op = '=';
+        as->u.assign.lhs = ast_list_new();
+        as->u.assign.rhs = ast_list_append(NULL, in->rhs);
+        for (int j = 0; j < in->nlhs; j++) {
+            Object *o = in->lhs[j];
+            Node *id = ast_ident(o ? o->pos : in->rhs->pos, o ? o->name : "_");
+            id->obj = o;
+            id->type = o ? o->type : NULL;
+            id->mode = MODE_VAR;
+            ast_list_push(as->u.assign.lhs, id);
+        }
+        ast_list_push(body->u.block.stmts, as);
+    }
+    if (!body->u.block.stmts->len)
+        return;
+    Node *d = ast_new(D_FUNC, (Pos){ 0, 0 });
+    d->u.funcdecl.name = ast_ident((Pos){ 0, 0 }, "init");
+    d->u.funcdecl.type = ast_new(T_FUNC, (Pos){ 0, 0 });
+    d->u.funcdecl.body = body;
+    EFunc *fn = new_efunc(d, NULL, NULL, NULL);
+    esc_collect(fn);
+    EFunc **block = GC_MALLOC(sizeof *block);
+    block[0] = fn;
+    run_batch(block, 1);
+}
+
 EscReport *escape_analyze(Package *pkg)
 {
     report = GC_MALLOC(sizeof *report);
@@ -1039,6 +1118,7 @@ EscReport *escape_analyze(Package *pkg)
         if (fn)
             visit(&v, fn);
     }
+    package_init(pkg);
     return report;
 }
 

@@ -174,33 +174,65 @@ static bool is_oname(Node *n)
 }
 
 /* The position of the last expression gc's noder entered while
-   translating n (base.Pos afterwards). */
-static Pos last_pos(Node *n)
+   translating n (base.Pos afterwards): a pre-order walk in which every
+   expression but a constant moves base.Pos to itself, and a call ends at
+   its own position (transformCall). */
+static void enter(Node *n, Pos *p)
 {
     n = strip_implicit(n);
-    if (!n)
-        return (Pos){ 0, 0 };
+    if (!n || n->mode == MODE_CONST || n->mode == MODE_TYPEEXPR)
+        return;
+    *p = n->pos;
     switch (n->kind) {
     case E_PAREN: case E_STAR: case E_UNARY:
-        return last_pos(n->u.unary.x);
+        enter(n->u.unary.x, p);
+        return;
     case E_BINARY:
-        return last_pos(n->u.binary.y);
+        enter(n->u.binary.x, p);
+        enter(n->u.binary.y, p);
+        return;
     case E_SELECTOR:
-        if (n->u.selector.x && n->u.selector.x->mode == MODE_PACKAGE)
-            return n->pos;
-        return last_pos(n->u.selector.x);
+        if (n->u.selector.x && n->u.selector.x->mode != MODE_PACKAGE)
+            enter(n->u.selector.x, p);
+        return;
     case E_INDEX:
-        return last_pos(n->u.index.index);
+        enter(n->u.index.x, p);
+        enter(n->u.index.index, p);
+        return;
     case E_SLICE:
-        if (n->u.slice.max) return last_pos(n->u.slice.max);
-        if (n->u.slice.hi) return last_pos(n->u.slice.hi);
-        if (n->u.slice.lo) return last_pos(n->u.slice.lo);
-        return last_pos(n->u.slice.x);
+        enter(n->u.slice.x, p);
+        enter(n->u.slice.lo, p);
+        enter(n->u.slice.hi, p);
+        enter(n->u.slice.max, p);
+        return;
     case E_TYPEASSERT:
-        return last_pos(n->u.typeassert.x);
+        enter(n->u.typeassert.x, p);
+        return;
+    case E_COMPOSITE:
+        for (int i = 0; n->u.composite.elts && i < n->u.composite.elts->len; i++) {
+            Node *v = n->u.composite.elts->items[i];
+            if (v->kind == E_KEYVALUE)
+                v = v->u.binary.y;
+            enter(v, p);
+        }
+        return;
     default:
-        return n->pos;
+        return;
     }
+}
+
+static Pos last_pos(Node *n)
+{
+    Pos p = n ? n->pos : (Pos){ 0, 0 };
+    enter(n, &p);
+    return p;
+}
+
+static Pos last_pos_from(Pos start, Node *n)
+{
+    Pos p = start;
+    enter(n, &p);
+    return p;
 }
 
 /* gc's typecheckaste: base.Pos starts at start and moves to each operand
@@ -1351,7 +1383,9 @@ static void assign_conv_positions(NodeList *lhs, NodeList *rhs, bool decl)
 {
     if (!rhs || !rhs->len)
         return;
-    Pos p = decl || !lhs || !lhs->len ? last_pos(rhs->items[rhs->len - 1]) : last_pos(lhs->items[lhs->len - 1]);
+    Pos p = last_pos(rhs->items[rhs->len - 1]);
+    for (int i = 0; !decl && lhs && i < lhs->len; i++)
+        p = last_pos_from(p, lhs->items[i]);
     for (int i = 0; i < rhs->len; i++)
         fix_conv_at(rhs->items[i], p);
 }
@@ -1369,8 +1403,12 @@ static void assign_stmt(Esc *e, Node *n)
     /* m[k] = v: the key's conversion too */
     for (int i = 0; i < lhs->len; i++) {
         Node *l = unparen(lhs->items[i]);
-        if (l && l->kind == E_INDEX)
-            fix_conv_at(l->u.index.index, last_pos(lhs->items[lhs->len - 1]));
+        if (l && l->kind == E_INDEX) {
+            Pos p = last_pos(rhs->items[rhs->len - 1]);
+            for (int j = 0; j < lhs->len; j++)
+                p = last_pos_from(p, lhs->items[j]);
+            fix_conv_at(l->u.index.index, p);
+        }
     }
     assign_conv_positions(lhs, rhs, op == DEFINE);
     if (lhs->len > 1 && rhs->len == 1) {
