@@ -1110,6 +1110,16 @@ EscReport *escape_analyze(Package *pkg)
     for (int i = 0; i < pkg->nfuncs; i++) {
         EFunc *fn = esc_funcobj(pkg->funcs[i]);
         if (fn)
+            esc_number_temps(fn);
+    }
+    for (int i = 0; i < pkg->nfunclits; i++) {
+        EFunc *fn = esc_funcof(pkg->funclits[i]);
+        if (fn)
+            esc_number_temps(fn);
+    }
+    for (int i = 0; i < pkg->nfuncs; i++) {
+        EFunc *fn = esc_funcobj(pkg->funcs[i]);
+        if (fn)
             esc_devirtualize(fn);
     }
     Visitor v = { 0 };

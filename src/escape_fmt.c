@@ -39,8 +39,8 @@ static int binprec(int op)
     case '*': case '/': case '%': case SHL: case SHR: case '&': case AND_NOT: return 6;
     case '+': case '-': case '|': case '^': return 5;
     case EQL: case NEQ: case '<': case LEQ: case '>': case GEQ: return 4;
-    case LAND: return 3;
-    case LOR: return 2;
+    case LAND: return 2;
+    case LOR: return 1;
     default: return 5;
     }
 }
@@ -58,11 +58,12 @@ static int prec_of(Node *n)
     switch (n->kind) {
     case E_BINARY: return binprec(n->u.binary.op);
     case E_UNARY: case E_STAR: return 7;
+    case E_FUNCLIT: return 0;   /* OCLOSURE has no OpPrec: "(func literal)()" */
     default: return 8;
     }
 }
 
-static void fmt(Buf *b, Node *n, int prec);
+static void fmt(Buf *b, Node *n, int prec, bool syn);
 
 static bool type_named(Type *t)
 {
@@ -73,23 +74,138 @@ static bool type_named(Type *t)
     return type_is_named(t);
 }
 
-static const char *tstr(Type *t)
+static void gctype(Buf *b, Type *t);
+
+static void gcsig(Buf *b, Type *t)
 {
-    if (!t)
-        return "?";
-    const char *s = type_string(t);
-    /* gc spells the empty interface "interface {}" */
-    if (!strcmp(s, "interface{}"))
-        return "interface {}";
-    return s;
+    put(b, "(");
+    for (int i = 0; i < t->u.func.nparams; i++) {
+        if (i)
+            put(b, ", ");
+        if (t->u.func.variadic && i == t->u.func.nparams - 1) {
+            put(b, "...");
+            Type *st = type_underlying(t->u.func.params[i]);
+            gctype(b, st && st->kind == TY_SLICE ? st->u.slice.elem : t->u.func.params[i]);
+        } else {
+            gctype(b, t->u.func.params[i]);
+        }
+    }
+    put(b, ")");
+    if (t->u.func.nresults == 1) {
+        put(b, " ");
+        gctype(b, t->u.func.results[0]);
+    } else if (t->u.func.nresults > 1) {
+        put(b, " (");
+        for (int i = 0; i < t->u.func.nresults; i++) {
+            if (i)
+                put(b, ", ");
+            gctype(b, t->u.func.results[i]);
+        }
+        put(b, ")");
+    }
 }
 
-static void args(Buf *b, NodeList *l, int from)
+/* cmd/compile/internal/types fmt: literal struct and interface types are
+   spaced ("struct { a int }", "interface {}"), the rest as types2 prints. */
+static void gctype(Buf *b, Type *t)
+{
+    if (!t) {
+        put(b, "?");
+        return;
+    }
+    if (t == types_any) {
+        put(b, "any");
+        return;
+    }
+    switch (t->kind) {
+    case TY_SLICE: put(b, "[]"); gctype(b, t->u.slice.elem); return;
+    case TY_POINTER: put(b, "*"); gctype(b, t->u.pointer.elem); return;
+    case TY_ARRAY: {
+        char n[32];
+        snprintf(n, sizeof n, "[%lld]", (long long)t->u.array.len);
+        put(b, n);
+        gctype(b, t->u.array.elem);
+        return;
+    }
+    case TY_MAP:
+        put(b, "map[");
+        gctype(b, t->u.map.key);
+        put(b, "]");
+        gctype(b, t->u.map.elem);
+        return;
+    case TY_CHAN:
+        put(b, t->u.chan.dir == CHAN_SEND ? "chan<- " : t->u.chan.dir == CHAN_RECV ? "<-chan " : "chan ");
+        gctype(b, t->u.chan.elem);
+        return;
+    case TY_FUNC:
+        put(b, "func");
+        gcsig(b, t);
+        return;
+    case TY_STRUCT:
+        if (!t->u.strct.nfields) {
+            put(b, "struct {}");
+            return;
+        }
+        put(b, "struct { ");
+        for (int i = 0; i < t->u.strct.nfields; i++) {
+            Field *f = &t->u.strct.fields[i];
+            if (i)
+                put(b, "; ");
+            if (!f->embedded) {
+                put(b, f->name);
+                put(b, " ");
+            }
+            gctype(b, f->type);
+            if (f->tag) {
+                put(b, " ");
+                put(b, cv_quote(f->tag, strlen(f->tag)));
+            }
+        }
+        put(b, " }");
+        return;
+    case TY_INTERFACE:
+        if (!t->u.iface.nexplicit && !t->u.iface.nembeds) {
+            put(b, "interface {}");
+            return;
+        }
+        put(b, "interface { ");
+        for (int i = 0; i < t->u.iface.nembeds; i++) {
+            if (i)
+                put(b, "; ");
+            gctype(b, t->u.iface.embeds[i]);
+        }
+        for (int i = 0; i < t->u.iface.nexplicit; i++) {
+            if (i || t->u.iface.nembeds)
+                put(b, "; ");
+            put(b, t->u.iface.explicit[i].name);
+            gcsig(b, t->u.iface.explicit[i].sig);
+        }
+        put(b, " }");
+        return;
+    default:
+        put(b, type_string(t));
+        return;
+    }
+}
+
+const char *esc_type_string(Type *t)
+{
+    Buf b = { 0 };
+    gctype(&b, t);
+    return b.s;
+}
+
+static const char *tstr(Type *t)
+{
+    return esc_type_string(t);
+}
+
+static void args(Buf *b, NodeList *l, int from, bool syn)
 {
     for (int i = from; l && i < l->len; i++) {
         if (i > from)
             put(b, ", ");
-        fmt(b, l->items[i], 0);
+        fmt(b, l->items[i], 0, syn);
     }
 }
 
@@ -108,24 +224,136 @@ static bool variadic_packed(Node *c, int *fixed)
     return true;
 }
 
-static void fmt(Buf *b, Node *n, int prec)
+/* x followed by the embedded fields the path walks through (the implicit
+   ODOTs gc prints): path[0..len-1] are field indices from x's type. */
+static Type *embedded_path(Buf *b, Node *x, int *path, int len, bool syn)
+{
+    fmt(b, x, 8, syn);
+    Type *t = x->type;
+    for (int i = 0; i < len; i++) {
+        Type *u = t ? type_underlying(t) : NULL;
+        if (u && u->kind == TY_POINTER)
+            u = type_underlying(u->u.pointer.elem);
+        if (!u || u->kind != TY_STRUCT || path[i] >= u->u.strct.nfields)
+            return NULL;
+        put(b, ".");
+        put(b, u->u.strct.fields[path[i]].name);
+        t = u->u.strct.fields[path[i]].type;
+    }
+    return t;
+}
+
+/* The method-expression spelling gc gives a static method call after
+   FixMethodCall: T.M(recv, args) or (*T).M(recv, args). */
+static bool method_call(Buf *b, Node *n, bool syn)
+{
+    Node *f = n->u.call.fun;
+    while (f && f->kind == E_PAREN)
+        f = f->u.unary.x;
+    if (!f || f->kind != E_SELECTOR)
+        return false;
+    Node *x = f->u.selector.x;
+    if (!x || x->mode == MODE_PACKAGE || x->mode == MODE_TYPEEXPR || !x->type)
+        return false;
+    const char *name = f->u.selector.sel->u.ident.name;
+    Selection s = type_lookup(x->type, name);
+    Type *dv = esc_devirtualized(n);
+    Buf rb = { 0 };
+    Type *rt;
+    if (s.kind == SEL_IFACE_METHOD && dv) {
+        s = type_lookup(dv, name);
+        fmt(&rb, x, 8, syn);
+        put(&rb, ".(");
+        put(&rb, tstr(dv));
+        put(&rb, ")");
+        rt = dv;
+        if (s.kind != SEL_METHOD)
+            return false;
+        rt = embedded_path(&(Buf){ 0 }, x, s.path, 0, syn) ? dv : dv;
+    } else if (s.kind == SEL_IFACE_METHOD) {
+        embedded_path(b, x, s.path, s.pathlen, syn);
+        put(b, ".");
+        put(b, name);
+        return false;   /* the caller prints the arguments */
+    } else if (s.kind == SEL_METHOD) {
+        int tn = esc_temp_of(x);
+        if (tn >= 0) {
+            char tb[32];
+            snprintf(tb, sizeof tb, ".autotmp_%d", tn);
+            put(&rb, tb);
+            rt = x->type;
+            Buf sink = { 0 };
+            rt = embedded_path(&sink, x, s.path, s.pathlen, syn);
+        } else {
+            rt = embedded_path(&rb, x, s.path, s.pathlen, syn);
+        }
+    } else {
+        return false;
+    }
+    if (!rt)
+        return false;
+    Type *u = type_underlying(rt);
+    if (u && u->kind == TY_POINTER)
+        rt = u->u.pointer.elem;
+    if (s.ptr_recv) {
+        put(b, "(*");
+        put(b, tstr(rt));
+        put(b, ")");
+    } else {
+        put(b, tstr(rt));
+    }
+    put(b, ".");
+    put(b, name);
+    put(b, "(");
+    put(b, rb.s ? rb.s : "");
+    NodeList *a = n->u.call.args;
+    for (int i = 0; a && i < a->len; i++) {
+        put(b, ", ");
+        fmt(b, a->items[i], 0, syn);
+    }
+    if (n->u.call.ellipsis)
+        put(b, "...");
+    put(b, ")");
+    return true;
+}
+
+static bool rune_literal_conv(Node *n)
+{
+    Type *t = n->type ? type_underlying(n->type) : NULL;
+    if (!t || t->kind != TY_SLICE || !n->u.call.args || n->u.call.args->len != 1)
+        return false;
+    Type *et = type_underlying(t->u.slice.elem);
+    Node *x = n->u.call.args->items[0];
+    return et && et->kind == TY_INT32 && x->mode == MODE_CONST && x->type && type_is_string(x->type);
+}
+
+/* syn: inside a constant expression, which gc prints as types2's syntax
+   printer does (parentheses kept, no space between repeated operators). */
+static void fmt(Buf *b, Node *n, int prec, bool syn)
 {
     while (implicit_conv(n))
         n = n->u.call.args->items[0];
-    while (n && n->kind == E_PAREN)
+    if (n && n->mode == MODE_CONST)
+        syn = true;
+    while (!syn && n && n->kind == E_PAREN)
         n = n->u.unary.x;
     if (!n) {
         put(b, "<nil>");
         return;
     }
     int np = prec_of(n);
-    if (prec > np) {
+    if (!syn && prec > np) {
         put(b, "(");
-        fmt(b, n, 0);
+        fmt(b, n, 0, syn);
         put(b, ")");
         return;
     }
     switch (n->kind) {
+    case E_PAREN:
+        put(b, "(");
+        fmt(b, n->u.unary.x, 0, syn);
+        put(b, ")");
+        return;
     case E_IDENT:
         put(b, n->u.ident.name);
         return;
@@ -146,34 +374,47 @@ static void fmt(Buf *b, Node *n, int prec)
     case E_FUNCLIT:
         put(b, "func literal");
         return;
-    case E_SELECTOR:
-        fmt(b, n->u.selector.x, 8);
+    case E_SELECTOR: {
+        Node *x = n->u.selector.x;
+        const char *name = n->u.selector.sel->u.ident.name;
+        if (!syn && x && x->type && x->mode != MODE_PACKAGE && x->mode != MODE_TYPEEXPR) {
+            Selection s = type_lookup(x->type, name);
+            if (s.kind == SEL_FIELD && s.pathlen > 1)
+                embedded_path(b, x, s.path, s.pathlen - 1, syn);
+            else if ((s.kind == SEL_METHOD || s.kind == SEL_IFACE_METHOD) && s.pathlen > 0)
+                embedded_path(b, x, s.path, s.pathlen, syn);
+            else
+                fmt(b, x, 8, syn);
+        } else {
+            fmt(b, x, 8, syn);
+        }
         put(b, ".");
-        put(b, n->u.selector.sel->u.ident.name);
+        put(b, name);
         return;
+    }
     case E_INDEX:
-        fmt(b, n->u.index.x, 8);
+        fmt(b, n->u.index.x, 8, syn);
         put(b, "[");
-        fmt(b, n->u.index.index, 0);
+        fmt(b, n->u.index.index, 0, syn);
         put(b, "]");
         return;
     case E_SLICE:
-        fmt(b, n->u.slice.x, 8);
+        fmt(b, n->u.slice.x, 8, syn);
         put(b, "[");
         if (n->u.slice.lo)
-            fmt(b, n->u.slice.lo, 0);
+            fmt(b, n->u.slice.lo, 0, syn);
         put(b, ":");
         if (n->u.slice.hi)
-            fmt(b, n->u.slice.hi, 0);
+            fmt(b, n->u.slice.hi, 0, syn);
         if (n->u.slice.three) {
             put(b, ":");
             if (n->u.slice.max)
-                fmt(b, n->u.slice.max, 0);
+                fmt(b, n->u.slice.max, 0, syn);
         }
         put(b, "]");
         return;
     case E_TYPEASSERT:
-        fmt(b, n->u.typeassert.x, 8);
+        fmt(b, n->u.typeassert.x, 8, syn);
         put(b, ".(");
         put(b, n->u.typeassert.type ? tstr(n->u.typeassert.type->type) : "type");
         put(b, ")");
@@ -183,47 +424,73 @@ static void fmt(Buf *b, Node *n, int prec)
         NodeList *a = n->u.call.args;
         if (n->u.call.conv) {
             Type *t = n->type;
-            if (f->kind == E_IDENT && f->obj && f->obj->kind == OBJ_TYPE && !strcmp(f->u.ident.name, "any"))
-                put(b, "any");
-            else if (type_named(t))
+            if (!syn && rune_literal_conv(n)) {
                 put(b, tstr(t));
-            else {
+                put(b, "{...}");
+                return;
+            }
+            if (syn) {
+                fmt(b, f, 8, syn);
+            } else if (f->kind == E_IDENT && f->obj && f->obj->kind == OBJ_TYPE && !strcmp(f->u.ident.name, "any")) {
+                put(b, "any");
+            } else if (type_named(t)) {
+                put(b, tstr(t));
+            } else {
                 put(b, "(");
                 put(b, tstr(t));
                 put(b, ")");
             }
             put(b, "(");
-            args(b, a, 0);
+            args(b, a, 0, syn);
             put(b, ")");
             return;
         }
         if (f->mode == MODE_BUILTIN && f->obj) {
             put(b, f->obj->name);
             put(b, "(");
-            if ((f->obj->builtin == BI_MAKE || f->obj->builtin == BI_NEW) && a && a->len) {
+            if (!syn && (f->obj->builtin == BI_MAKE || f->obj->builtin == BI_NEW) && a && a->len) {
                 put(b, tstr(a->items[0]->type));
                 for (int i = 1; i < a->len; i++) {
                     put(b, ", ");
-                    fmt(b, a->items[i], 0);
+                    fmt(b, a->items[i], 0, syn);
                 }
             } else {
-                args(b, a, 0);
+                args(b, a, 0, syn);
                 if (n->u.call.ellipsis)
                     put(b, "...");
             }
             put(b, ")");
             return;
         }
-        fmt(b, f, 8);
+        if (!syn) {
+            size_t mark = b->n;
+            if (method_call(b, n, syn))
+                return;
+            if (b->n == mark) {
+                Node *uf = f;
+                while (uf && uf->kind == E_PAREN)
+                    uf = uf->u.unary.x;
+                int tn = esc_temp_of(uf);
+                if (tn >= 0) {
+                    char tb[32];
+                    snprintf(tb, sizeof tb, ".autotmp_%d", tn);
+                    put(b, tb);
+                } else {
+                    fmt(b, f, 8, syn);
+                }
+            }
+        } else {
+            fmt(b, f, 8, syn);
+        }
         put(b, "(");
         int fixed;
-        if (variadic_packed(n, &fixed)) {
+        if (!syn && variadic_packed(n, &fixed)) {
             int na = a ? a->len : 0;
             int shown = fixed < na ? fixed : na;
             for (int i = 0; i < shown; i++) {
                 if (i)
                     put(b, ", ");
-                fmt(b, a->items[i], 0);
+                fmt(b, a->items[i], 0, syn);
             }
             if (shown)
                 put(b, ", ");
@@ -231,7 +498,7 @@ static void fmt(Buf *b, Node *n, int prec)
             put(b, ")");
             return;
         }
-        args(b, a, 0);
+        args(b, a, 0, syn);
         if (n->u.call.ellipsis)
             put(b, "...");
         put(b, ")");
@@ -239,27 +506,27 @@ static void fmt(Buf *b, Node *n, int prec)
     }
     case E_STAR:
         put(b, "*");
-        fmt(b, n->u.unary.x, 8);
+        fmt(b, n->u.unary.x, 8, syn);
         return;
     case E_UNARY: {
         put(b, ast_op_string(n->u.unary.op));
         Node *x = n->u.unary.x;
-        if (x && x->kind == E_UNARY && x->u.unary.op == n->u.unary.op)
+        if (!syn && x && x->kind == E_UNARY && x->u.unary.op == n->u.unary.op)
             put(b, " ");
-        fmt(b, x, np + 1);
+        fmt(b, x, np + 1, syn);
         return;
     }
     case E_BINARY:
-        fmt(b, n->u.binary.x, np);
+        fmt(b, n->u.binary.x, np, syn);
         put(b, " ");
         put(b, ast_op_string(n->u.binary.op));
         put(b, " ");
-        fmt(b, n->u.binary.y, np + 1);
+        fmt(b, n->u.binary.y, np + 1, syn);
         return;
     case E_KEYVALUE:
-        fmt(b, n->u.binary.x, 0);
+        fmt(b, n->u.binary.x, 0, syn);
         put(b, ":");
-        fmt(b, n->u.binary.y, 0);
+        fmt(b, n->u.binary.y, 0, syn);
         return;
     default:
         put(b, ast_expr_string(n));
@@ -274,7 +541,7 @@ const char *esc_expr_string(Node *n)
         put(&b, "func literal");
         return b.s;
     }
-    fmt(&b, n, 0);
+    fmt(&b, n, 0, false);
     return b.s ? b.s : "";
 }
 
@@ -283,7 +550,7 @@ static void list(Buf *b, NodeList *l)
     for (int i = 0; l && i < l->len; i++) {
         if (i)
             put(b, ", ");
-        fmt(b, l->items[i], 0);
+        fmt(b, l->items[i], 0, false);
     }
 }
 
@@ -316,37 +583,37 @@ const char *esc_stmt_string(Node *n)
         }
         break;
     case S_SEND:
-        fmt(&b, n->u.binary.x, 0);
+        fmt(&b, n->u.binary.x, 0, false);
         put(&b, " <- ");
-        fmt(&b, n->u.binary.y, 0);
+        fmt(&b, n->u.binary.y, 0, false);
         break;
     case S_INCDEC:
-        fmt(&b, n->u.incdec.x, 0);
+        fmt(&b, n->u.incdec.x, 0, false);
         put(&b, ast_op_string(n->u.incdec.op));
         break;
     case S_GO: case S_DEFER:
         put(&b, n->kind == S_GO ? "go " : "defer ");
-        fmt(&b, n->u.gostmt.call, 0);
+        fmt(&b, n->u.gostmt.call, 0, false);
         break;
     case S_RANGE:
         put(&b, "for ");
         if (n->u.rangestmt.key) {
-            fmt(&b, n->u.rangestmt.key, 0);
+            fmt(&b, n->u.rangestmt.key, 0, false);
             if (n->u.rangestmt.value) {
                 put(&b, ", ");
-                fmt(&b, n->u.rangestmt.value, 0);
+                fmt(&b, n->u.rangestmt.value, 0, false);
             }
             put(&b, n->u.rangestmt.op == DEFINE ? " := " : " = ");
         }
         put(&b, "range ");
-        fmt(&b, n->u.rangestmt.x, 0);
+        fmt(&b, n->u.rangestmt.x, 0, false);
         break;
     case S_CASE:
         put(&b, "case");
         break;
     default:
         if (n->kind < T_ARRAY)
-            fmt(&b, n, 0);
+            fmt(&b, n, 0, false);
         else
             put(&b, ast_kind_name(n->kind));
         break;

@@ -93,6 +93,7 @@ struct EFunc {
     uint32_t visitid;
     int litindex;     /* a literal's N in gc's name outer.funcN */
     int nlitsall;     /* a top-level function's literals, numbered */
+    int ntemps;       /* gc's .autotmp_N temporaries made before escape analysis */
 };
 
 /* ---- escape.c ---- */
@@ -138,6 +139,11 @@ Type *esc_devirtualized(Node *call);   /* the concrete type, or NULL */
 
 /* ---- escape_fmt.c ---- */
 const char *esc_expr_string(Node *n);
+const char *esc_type_string(Type *t);       /* gc's spelling: struct { a int }, interface {} */
+/* The .autotmp_N gc's noder made for n (a call used as a callee or a
+   method receiver; the first of a forwarded call's results): N or -1. */
+int esc_temp_of(Node *n);
+void esc_number_temps(EFunc *fn);
 const char *esc_stmt_string(Node *n);
 
 /* ---- escape_natives.c ---- */

@@ -795,8 +795,10 @@ static void expr(Esc *e, Hole k, Node *n)
             addstr_operands(e, n);
             return;
         }
-        discard(e, n->u.binary.x);
-        discard(e, n->u.binary.y);
+        /* a comparison with an interface compares the dynamic value in
+           place (walk/compare.go): no box */
+        discard(e, strip_implicit(n->u.binary.x));
+        discard(e, strip_implicit(n->u.binary.y));
         return;
     case E_COMPOSITE:
         composite(e, k, n, n->type);
@@ -972,7 +974,9 @@ static void builtin_call(Esc *e, Hole *ks, int nks, Node *c, Wrap *w)
         /* the appended values' implicit conversions sit where the noder was:
            after the last argument */
         if (na > 1) {
-            Pos lp = last_pos(args->items[na - 1]);
+            Pos lp = c->pos;
+            for (int i = 0; i < na; i++)
+                lp = last_pos_from(lp, args->items[i]);
             for (int i = 1; i < na; i++)
                 fix_conv_at(args->items[i], lp);
         }
@@ -1004,7 +1008,7 @@ static void builtin_call(Esc *e, Hole *ks, int nks, Node *c, Wrap *w)
     }
     case BI_PANIC:
         if (na > 0) {
-            fix_conv_at(args->items[0], last_pos(args->items[0]));
+            fix_conv_at(args->items[0], last_pos_from(c->pos, args->items[0]));
             argument(e, heap_hole(e), c, args->items[0], w);
         }
         return;
@@ -1110,12 +1114,40 @@ static void call_common(Esc *e, Hole *ks, int nks, Node *c, Wrap *w)
             tks[i] = hole_of(tmps[i]);
         }
         call(e, tks, nt, g);
+        int first = esc_temp_of(g);
+        Hole slicek = { 0 };
+        bool packed = false;
         for (int i = 0; i < nt; i++) {
             int pi = i < np ? i : np - 1;
-            Hole pk = dynamic || ce.iface ? heap_hole(e) : tag_hole(e, ks, nks, ce.fn, ce.native, recvoff + pi, tagnp);
-            if (variadic && i >= np - 1)
-                pk = hole_deref(pk, c, "... argument");
-            esc_flow(e, hole_note(pk, c, "call parameter"), tmps[i]);
+            Type *pt = sig && sig->kind == TY_FUNC && pi >= 0 && pi < sig->u.func.nparams ? sig->u.func.params[pi] : NULL;
+            if (variadic && i >= np - 1 && pt && under(pt)->kind == TY_SLICE)
+                pt = under(pt)->u.slice.elem;
+            Hole pk;
+            if (variadic && i >= np - 1) {
+                if (!packed) {
+                    Hole vk = dynamic || ce.iface ? heap_hole(e) : tag_hole(e, ks, nks, ce.fn, ce.native, recvoff + np - 1, tagnp);
+                    Loc *sl = esc_newloc(e, c, true);
+                    sl->str = "... argument";
+                    esc_flow(e, hole_addr(hole_note(vk, c, "call parameter"), c, "spill"), sl);
+                    slicek = hole_note(hole_of(sl), c, "slice-literal-element");
+                    packed = true;
+                }
+                pk = slicek;
+            } else {
+                pk = dynamic || ce.iface ? heap_hole(e) : tag_hole(e, ks, nks, ce.fn, ce.native, recvoff + pi, tagnp);
+                pk = hole_note(pk, c, "call parameter");
+            }
+            Type *rt = g->type->u.tuple.types[i];
+            if (pt && type_is_interface(pt) && rt && !type_is_interface(rt) && !esc_is_direct_iface(rt)) {
+                /* the temporary converted to the parameter's interface type */
+                Loc *box = esc_newloc(e, NULL, true);
+                box->n = c;
+                box->pos = c->pos;
+                box->str = ast_sprintf(".autotmp_%d", first + i);
+                esc_flow(e, hole_addr(pk, c, "spill"), box);
+                pk = hole_note(hole_of(box), c, "interface-converted");
+            }
+            esc_flow(e, pk, tmps[i]);
         }
         return;
     }
@@ -1350,7 +1382,7 @@ static void assign_list(Esc *e, NodeList *dsts, Loc **dstlocs, int nd, NodeList 
     for (int i = 0; i < nd; i++) {
         Node *src = srcs && i < srcs->len ? srcs->items[i] : NULL;
         Hole k = ks[i];
-        if (dsts && src && is_self_assign(dsts->items[i], src)) {
+        if (dsts && src && nd == 1 && is_self_assign(dsts->items[i], src)) {
             esc_info(where->pos, ast_sprintf("%s ignoring self-assignment in %s", esc_func_name(e->curfn),
                                              esc_stmt_string(where)));
             k = discard_hole(e);
@@ -1438,7 +1470,11 @@ static void var_spec(Esc *e, Node *spec)
             dcl(e, names->items[i]->obj);
     if (!values || !values->len)
         return;
-    assign_conv_positions(NULL, values, true);
+    Pos vp = names->items[0]->pos;
+    for (int i = 0; i < values->len; i++)
+        vp = last_pos_from(vp, values->items[i]);
+    for (int i = 0; i < values->len; i++)
+        fix_conv_at(values->items[i], vp);
     if (names->len > 1 && values->len == 1) {
         Hole *ks = GC_MALLOC((size_t)(names->len + 1) * sizeof *ks);
         for (int i = 0; i < names->len; i++)
@@ -1499,7 +1535,10 @@ static void return_stmt(Esc *e, Node *n)
         call(e, ks, fn->nresults, unparen(res->items[0]));
         return;
     }
-    fix_conv_positions(res, 0, last_pos(res->items[res->len - 1]));
+    Pos rp = n->pos;
+    for (int i = 0; i < res->len; i++)
+        rp = last_pos_from(rp, res->items[i]);
+    fix_conv_positions(res, 0, rp);
     int nd = res->len < fn->nresults ? res->len : fn->nresults;
     assign_list(e, NULL, fn->resultLocs, nd, res, "return", n);
 }
@@ -1581,7 +1620,7 @@ static void stmt(Esc *e, Node *n)
     }
     case S_SEND:
         discard(e, n->u.binary.x);
-        fix_conv_at(n->u.binary.y, last_pos(n->u.binary.y));
+        fix_conv_at(n->u.binary.y, last_pos_from(last_pos(n->u.binary.x), n->u.binary.y));
         assign_heap(e, n->u.binary.y, "send", n);
         return;
     case S_INCDEC: {
@@ -1606,11 +1645,12 @@ static void stmt(Esc *e, Node *n)
         return;
     case S_SWITCH: {
         stmt(e, n->u.switchstmt.init);
-        discard(e, n->u.switchstmt.tag);
+        discard(e, strip_implicit(n->u.switchstmt.tag));
         Node *body = n->u.switchstmt.body;
         for (int i = 0; body && i < body->u.block.stmts->len; i++) {
             Node *cl = body->u.block.stmts->items[i];
-            discards(e, cl->u.caseclause.list);
+            for (int j = 0; cl->u.caseclause.list && j < cl->u.caseclause.list->len; j++)
+                discard(e, strip_implicit(cl->u.caseclause.list->items[j]));
             block_list(e, cl->u.caseclause.body);
         }
         return;
@@ -1801,7 +1841,7 @@ static void devirt_visit(Node *n, void *ctx)
     if (!t || type_is_interface(t) || type_is_untyped(t))
         return;
     Selection s = type_lookup(t, f->u.selector.sel->u.ident.name);
-    if (s.kind != SEL_METHOD || s.pathlen != 0)
+    if (s.kind != SEL_METHOD)
         return;
     esc_info(n->pos, ast_sprintf("devirtualizing %s to %s", esc_expr_string(f), type_string(t)));
     pl_add(&devirt_calls, n, t);
@@ -1817,4 +1857,81 @@ void esc_devirtualize(EFunc *fn)
 Type *esc_devirtualized(Node *call)
 {
     return pl_get(&devirt_calls, call);
+}
+
+/* ---- gc's early temporaries (.autotmp_N) ---- */
+
+static PtrList temps;   /* Node* -> (void *)(intptr_t)(N + 1) */
+
+int esc_temp_of(Node *n)
+{
+    void *v = n ? pl_get(&temps, n) : NULL;
+    return v ? (int)(intptr_t)v - 1 : -1;
+}
+
+typedef struct TempCtx {
+    EFunc *fn;
+} TempCtx;
+
+static bool pos_before(Pos a, Pos b)
+{
+    return a.line < b.line || (a.line == b.line && a.col < b.col);
+}
+
+/* N is the length of the function's Dcl list when the noder made the
+   temporary: parameters, results, the locals declared so far, earlier
+   temporaries. */
+static int new_temp(EFunc *fn, Pos at)
+{
+    int n = fn->nparams + (fn->sig ? fn->sig->u.func.nresults : 0);
+    for (int i = 0; i < fn->nlocals; i++)
+        if (pos_before(fn->locals[i]->pos, at))
+            n++;
+    return n + fn->ntemps++;
+}
+
+static bool plain_call(Node *n)
+{
+    n = unparen(n);
+    return n && n->kind == E_CALL && !n->u.call.conv && !(unparen(n->u.call.fun)->mode == MODE_BUILTIN);
+}
+
+static void number_visit(Node *n, void *ctx)
+{
+    TempCtx *c = ctx;
+    if (n->kind == E_FUNCLIT)
+        return;
+    children(n, number_visit, ctx);
+    if (n->kind == E_CALL && !n->u.call.conv) {
+        Node *f = unparen(n->u.call.fun);
+        if (f->mode == MODE_BUILTIN)
+            return;
+        if (plain_call(f))
+            pl_add(&temps, f, (void *)(intptr_t)(new_temp(c->fn, n->pos) + 1));
+        if (f->kind == E_SELECTOR && plain_call(f->u.selector.x) && f->u.selector.x->mode != MODE_TYPEEXPR) {
+            Selection s = type_lookup(f->u.selector.x->type, f->u.selector.sel->u.ident.name);
+            if (s.kind == SEL_METHOD)
+                pl_add(&temps, unparen(f->u.selector.x), (void *)(intptr_t)(new_temp(c->fn, n->pos) + 1));
+        }
+        NodeList *a = n->u.call.args;
+        if (a && a->len == 1 && a->items[0]->type && a->items[0]->type->kind == TY_TUPLE) {
+            int nt = a->items[0]->type->u.tuple.n;
+            int first = new_temp(c->fn, n->pos);
+            for (int i = 1; i < nt; i++)
+                new_temp(c->fn, n->pos);
+            pl_add(&temps, a->items[0], (void *)(intptr_t)(first + 1));
+        }
+    }
+    if (n->kind == S_RETURN && n->u.ret.results && n->u.ret.results->len == 1 && c->fn->sig &&
+        c->fn->sig->u.func.nresults > 1) {
+        for (int i = 0; i < c->fn->sig->u.func.nresults; i++)
+            new_temp(c->fn, n->pos);
+    }
+}
+
+void esc_number_temps(EFunc *fn)
+{
+    TempCtx c = { fn };
+    Node *body = fn->decl->kind == D_FUNC ? fn->decl->u.funcdecl.body : fn->decl->u.funclit.body;
+    children(body, number_visit, &c);
 }
