@@ -536,6 +536,8 @@ const char *esc_func_name(EFunc *fn)
 {
     if (!fn)
         return "?";
+    if (!fn->outer && fn->decl->kind == E_FUNCLIT)
+        return sprintf_gc("glob..func%d", fn->litindex);
     if (fn->outer) {
         EFunc *top = fn;
         while (top->outer)
@@ -828,7 +830,7 @@ static void visit_list(VisitCtx *c, NodeList *l)
    value or expression; function literals are their own (hidden) nodes. */
 static void visit_refs(VisitCtx *c, Node *n)
 {
-    if (!n)
+    if (!n || esc_is_dead(n))
         return;
     switch (n->kind) {
     case E_IDENT:
@@ -1068,6 +1070,8 @@ static void package_init(Package *pkg)
 
 EscReport *escape_analyze(Package *pkg)
 {
+    EFunc **globlits = NULL;
+    int nglobal = 0, capglobal = 0, nglobs = 0;
     report = GC_MALLOC(sizeof *report);
     varlocs = (PMap){ 0 };
     alloclocs = (PMap){ 0 };
@@ -1089,8 +1093,14 @@ EscReport *escape_analyze(Package *pkg)
         Node *lit = pkg->funclits[i];
         Node *outer = lit->scope ? scope_func(lit->scope->parent) : NULL;
         EFunc *of = outer ? esc_funcof(outer) : NULL;
-        if (!of)
-            continue;   /* a literal in a package-level initializer: not analyzed */
+        if (!of) {
+            /* a literal in a package-level initializer is a function of
+               its own (glob..funcN), analyzed before the declared ones */
+            EFunc *lf = new_efunc(lit, NULL, lit->type, NULL);
+            lf->litindex = ++nglobs;
+            PUSH(globlits, nglobal, capglobal, lf);
+            continue;
+        }
         EFunc *lf = new_efunc(lit, NULL, lit->type, of);
         EFunc *top = of;
         while (top->outer)
@@ -1109,13 +1119,17 @@ EscReport *escape_analyze(Package *pkg)
     }
     for (int i = 0; i < pkg->nfuncs; i++) {
         EFunc *fn = esc_funcobj(pkg->funcs[i]);
-        if (fn)
+        if (fn) {
             esc_number_temps(fn);
+            esc_deadcode(fn);
+        }
     }
     for (int i = 0; i < pkg->nfunclits; i++) {
         EFunc *fn = esc_funcof(pkg->funclits[i]);
-        if (fn)
+        if (fn) {
             esc_number_temps(fn);
+            esc_deadcode(fn);
+        }
     }
     for (int i = 0; i < pkg->nfuncs; i++) {
         EFunc *fn = esc_funcobj(pkg->funcs[i]);
@@ -1123,6 +1137,8 @@ EscReport *escape_analyze(Package *pkg)
             esc_devirtualize(fn);
     }
     Visitor v = { 0 };
+    for (int i = 0; i < nglobal; i++)
+        visit(&v, globlits[i]);
     for (int i = 0; i < pkg->nfuncs; i++) {
         EFunc *fn = esc_funcobj(pkg->funcs[i]);
         if (fn)

@@ -15,6 +15,7 @@
 
 typedef struct Buf {
     char *s; size_t n, cap;
+    int argprec;     /* embedded_path: the receiver printed as an argument (0) or an operand (8) */
 } Buf;
 
 static void put(Buf *b, const char *s)
@@ -218,6 +219,9 @@ static bool variadic_packed(Node *c, int *fixed)
     Type *t = f && f->type ? type_underlying(f->type) : NULL;
     if (!t || t->kind != TY_FUNC || !t->u.func.variadic || c->u.call.ellipsis)
         return false;
+    NodeList *a = c->u.call.args;
+    if (a && a->len == 1 && a->items[0]->type && a->items[0]->type->kind == TY_TUPLE)
+        return false;   /* f(g()): printed as written */
     *fixed = t->u.func.nparams - 1;
     if (f->kind == E_SELECTOR && f->u.selector.x->mode == MODE_TYPEEXPR)
         (*fixed)++;
@@ -228,7 +232,7 @@ static bool variadic_packed(Node *c, int *fixed)
    ODOTs gc prints): path[0..len-1] are field indices from x's type. */
 static Type *embedded_path(Buf *b, Node *x, int *path, int len, bool syn)
 {
-    fmt(b, x, 8, syn);
+    fmt(b, x, len > 0 ? 8 : b->argprec, syn);
     Type *t = x->type;
     for (int i = 0; i < len; i++) {
         Type *u = t ? type_underlying(t) : NULL;
@@ -262,7 +266,7 @@ static bool method_call(Buf *b, Node *n, bool syn)
     Type *rt;
     if (s.kind == SEL_IFACE_METHOD && dv) {
         s = type_lookup(dv, name);
-        fmt(&rb, x, 8, syn);
+        fmt(&rb, x, 8, syn);   /* x.(T) */
         put(&rb, ".(");
         put(&rb, tstr(dv));
         put(&rb, ")");
@@ -271,7 +275,17 @@ static bool method_call(Buf *b, Node *n, bool syn)
             return false;
         rt = embedded_path(&(Buf){ 0 }, x, s.path, 0, syn) ? dv : dv;
     } else if (s.kind == SEL_IFACE_METHOD) {
-        embedded_path(b, x, s.path, s.pathlen, syn);
+        int tn = esc_temp_of(x);
+        if (tn >= 0) {
+            char tb[32];
+            snprintf(tb, sizeof tb, ".autotmp_%d", tn);
+            put(b, tb);
+        } else {
+            int ap = b->argprec;
+            b->argprec = 8;
+            embedded_path(b, x, s.path, s.pathlen, syn);
+            b->argprec = ap;
+        }
         put(b, ".");
         put(b, name);
         return false;   /* the caller prints the arguments */
@@ -285,6 +299,7 @@ static bool method_call(Buf *b, Node *n, bool syn)
             Buf sink = { 0 };
             rt = embedded_path(&sink, x, s.path, s.pathlen, syn);
         } else {
+            rb.argprec = 0;
             rt = embedded_path(&rb, x, s.path, s.pathlen, syn);
         }
     } else {
@@ -379,12 +394,15 @@ static void fmt(Buf *b, Node *n, int prec, bool syn)
         const char *name = n->u.selector.sel->u.ident.name;
         if (!syn && x && x->type && x->mode != MODE_PACKAGE && x->mode != MODE_TYPEEXPR) {
             Selection s = type_lookup(x->type, name);
+            int ap = b->argprec;
+            b->argprec = 8;
             if (s.kind == SEL_FIELD && s.pathlen > 1)
                 embedded_path(b, x, s.path, s.pathlen - 1, syn);
             else if ((s.kind == SEL_METHOD || s.kind == SEL_IFACE_METHOD) && s.pathlen > 0)
                 embedded_path(b, x, s.path, s.pathlen, syn);
             else
                 fmt(b, x, 8, syn);
+            b->argprec = ap;
         } else {
             fmt(b, x, 8, syn);
         }

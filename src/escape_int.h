@@ -144,6 +144,8 @@ const char *esc_type_string(Type *t);       /* gc's spelling: struct { a int }, 
    method receiver; the first of a forwarded call's results): N or -1. */
 int esc_temp_of(Node *n);
 void esc_number_temps(EFunc *fn);
+void esc_deadcode(EFunc *fn);    /* marks the branches gc's deadcode pass drops */
+bool esc_is_dead(Node *n);
 const char *esc_stmt_string(Node *n);
 
 /* ---- escape_natives.c ---- */

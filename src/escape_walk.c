@@ -539,8 +539,10 @@ static void closure(Esc *e, Hole k, Node *n)
                 l->reassigned = false;
         }
     }
-    Esc inner = { e->b, fn, 1, NULL, 0 };
-    esc_walk_func(&inner, fn);
+    if (fn->outer == e->curfn || (fn->outer && fn->state != EF_TAGGED)) {
+        Esc inner = { e->b, fn, 1, NULL, 0 };
+        esc_walk_func(&inner, fn);
+    }
 }
 
 static Leaks param_leaks(Esc *e, EFunc *fn, Object *native, int i, int np, bool *known)
@@ -634,8 +636,10 @@ static void composite(Esc *e, Hole k, Node *n, Type *t)
     case TY_STRUCT:
         for (int i = 0; elts && i < elts->len; i++) {
             Node *v = elts->items[i];
-            if (v->kind == E_KEYVALUE)
+            if (v->kind == E_KEYVALUE) {
+                fix_conv_at(v->u.binary.y, v->pos);
                 v = v->u.binary.y;
+            }
             expr(e, hole_note(k, n, "struct literal element"), v);
         }
         return;
@@ -644,6 +648,7 @@ static void composite(Esc *e, Hole k, Node *n, Type *t)
             Node *v = elts->items[i];
             if (v->kind == E_KEYVALUE) {
                 discard(e, v->u.binary.x);
+                fix_conv_at(v->u.binary.y, v->pos);
                 v = v->u.binary.y;
             }
             expr(e, hole_note(k, n, "array literal element"), v);
@@ -655,6 +660,7 @@ static void composite(Esc *e, Hole k, Node *n, Type *t)
             Node *v = elts->items[i];
             if (v->kind == E_KEYVALUE) {
                 discard(e, v->u.binary.x);
+                fix_conv_at(v->u.binary.y, v->pos);
                 v = v->u.binary.y;
             }
             expr(e, hole_note(k, n, "slice-literal-element"), v);
@@ -666,6 +672,8 @@ static void composite(Esc *e, Hole k, Node *n, Type *t)
             Node *kv = elts->items[i];
             if (kv->kind != E_KEYVALUE)
                 continue;
+            fix_conv_at(kv->u.binary.x, kv->pos);
+            fix_conv_at(kv->u.binary.y, kv->pos);
             assign_heap(e, kv->u.binary.x, "map literal key", n);
             assign_heap(e, kv->u.binary.y, "map literal value", n);
         }
@@ -755,6 +763,7 @@ static void expr(Esc *e, Hole k, Node *n)
     case E_INDEX: {
         Type *xt = under(n->u.index.x->type);
         if (xt && xt->kind == TY_MAP) {
+            fix_conv_at(n->u.index.index, last_pos_from(last_pos(n->u.index.x), n->u.index.index));
             discard(e, n->u.index.x);
             discard(e, n->u.index.index);
             return;
@@ -1008,7 +1017,7 @@ static void builtin_call(Esc *e, Hole *ks, int nks, Node *c, Wrap *w)
     }
     case BI_PANIC:
         if (na > 0) {
-            fix_conv_at(args->items[0], last_pos_from(c->pos, args->items[0]));
+            fix_conv_at(args->items[0], last_pos_from(c->pos, args->items[0]));   /* not typecheckaste */
             argument(e, heap_hole(e), c, args->items[0], w);
         }
         return;
@@ -1025,10 +1034,16 @@ static void builtin_call(Esc *e, Hole *ks, int nks, Node *c, Wrap *w)
             discard(e, args->items[i]);
         return;
     }
-    default:
+    default: {
+        Pos p = c->pos;
+        for (int i = 0; i < na; i++)
+            p = last_pos_from(p, args->items[i]);
+        for (int i = 0; i < na; i++)
+            fix_conv_at(args->items[i], p);
         for (int i = 0; i < na; i++)
             argument(e, discard_hole(e), c, args->items[i], w);
         return;
+    }
     }
 }
 
@@ -1356,10 +1371,15 @@ static bool is_self_assign(Node *dst, Node *src)
     if (dst->kind != src->kind)
         return false;
     if (dst->kind == E_SELECTOR) {
-        Type *dt = under(dst->u.selector.x->type);
         if (dst->u.selector.x->mode == MODE_PACKAGE)
             return false;
-        (void)dt;
+        /* the implicit embedded fields are part of the prefix */
+        int dl = dst->u.selector.pathlen, sl = src->u.selector.pathlen;
+        if (dl != sl)
+            return false;
+        for (int i = 0; i + 1 < dl; i++)
+            if (dst->u.selector.path[i] != src->u.selector.path[i])
+                return false;
         return same_safe(dst->u.selector.x, src->u.selector.x);
     }
     if (dst->kind == E_INDEX) {
@@ -1382,7 +1402,7 @@ static void assign_list(Esc *e, NodeList *dsts, Loc **dstlocs, int nd, NodeList 
     for (int i = 0; i < nd; i++) {
         Node *src = srcs && i < srcs->len ? srcs->items[i] : NULL;
         Hole k = ks[i];
-        if (dsts && src && nd == 1 && is_self_assign(dsts->items[i], src)) {
+        if (dsts && src && is_self_assign(dsts->items[i], src)) {
             esc_info(where->pos, ast_sprintf("%s ignoring self-assignment in %s", esc_func_name(e->curfn),
                                              esc_stmt_string(where)));
             k = discard_hole(e);
@@ -1503,7 +1523,7 @@ static void block_list(Esc *e, NodeList *l)
 
 static void block(Esc *e, Node *b)
 {
-    if (!b)
+    if (!b || esc_is_dead(b))
         return;
     if (b->kind == S_BLOCK)
         block_list(e, b->u.block.stmts);
@@ -1588,7 +1608,7 @@ static void type_switch(Esc *e, Node *n)
 
 static void stmt(Esc *e, Node *n)
 {
-    if (!n)
+    if (!n || esc_is_dead(n))
         return;
     switch (n->kind) {
     case S_BLOCK:
@@ -1649,6 +1669,8 @@ static void stmt(Esc *e, Node *n)
         Node *body = n->u.switchstmt.body;
         for (int i = 0; body && i < body->u.block.stmts->len; i++) {
             Node *cl = body->u.block.stmts->items[i];
+            if (esc_is_dead(cl))
+                continue;
             for (int j = 0; cl->u.caseclause.list && j < cl->u.caseclause.list->len; j++)
                 discard(e, strip_implicit(cl->u.caseclause.list->items[j]));
             block_list(e, cl->u.caseclause.body);
@@ -1910,7 +1932,7 @@ static void number_visit(Node *n, void *ctx)
             pl_add(&temps, f, (void *)(intptr_t)(new_temp(c->fn, n->pos) + 1));
         if (f->kind == E_SELECTOR && plain_call(f->u.selector.x) && f->u.selector.x->mode != MODE_TYPEEXPR) {
             Selection s = type_lookup(f->u.selector.x->type, f->u.selector.sel->u.ident.name);
-            if (s.kind == SEL_METHOD)
+            if (s.kind == SEL_METHOD || s.kind == SEL_IFACE_METHOD)
                 pl_add(&temps, unparen(f->u.selector.x), (void *)(intptr_t)(new_temp(c->fn, n->pos) + 1));
         }
         NodeList *a = n->u.call.args;
@@ -1934,4 +1956,162 @@ void esc_number_temps(EFunc *fn)
     TempCtx c = { fn };
     Node *body = fn->decl->kind == D_FUNC ? fn->decl->u.funcdecl.body : fn->decl->u.funclit.body;
     children(body, number_visit, &c);
+}
+
+/* ---- dead code (deadcode.go): branches gc drops before escape analysis ---- */
+
+static PtrList deadset;
+
+bool esc_is_dead(Node *n)
+{
+    return n && pl_get(&deadset, n) != NULL;
+}
+
+static void mark_dead(Node *n)
+{
+    if (n && !esc_is_dead(n))
+        pl_add(&deadset, n, n);
+}
+
+static void dead_stmts(NodeList *l);
+
+static void dead_stmt(Node *n)
+{
+    if (!n || esc_is_dead(n))
+        return;
+    switch (n->kind) {
+    case S_BLOCK: dead_stmts(n->u.block.stmts); break;
+    case S_LABELED: dead_stmt(n->u.labeled.stmt); break;
+    case S_FOR: dead_stmt(n->u.forstmt.body); break;
+    case S_RANGE: dead_stmt(n->u.rangestmt.body); break;
+    case S_IF: dead_stmt(n->u.ifstmt.then); dead_stmt(n->u.ifstmt.els); break;
+    case S_SELECT: {
+        Node *b = n->u.selectstmt.body;
+        for (int i = 0; b && i < b->u.block.stmts->len; i++)
+            dead_stmts(b->u.block.stmts->items[i]->u.commclause.body);
+        break;
+    }
+    case S_SWITCH: case S_TYPESWITCH: {
+        Node *b = n->u.switchstmt.body;
+        for (int i = 0; b && i < b->u.block.stmts->len; i++)
+            dead_stmts(b->u.block.stmts->items[i]->u.caseclause.body);
+        break;
+    }
+    default: break;
+    }
+}
+
+static bool has_fallthrough(NodeList *body)
+{
+    for (int i = 0; body && i < body->len; i++)
+        if (body->items[i]->kind == S_BRANCH && body->items[i]->u.branch.op == FALLTHROUGH)
+            return true;
+    return false;
+}
+
+static bool ends_terminating(Node *b)
+{
+    if (!b)
+        return false;
+    NodeList *l = b->kind == S_BLOCK ? b->u.block.stmts : NULL;
+    Node *last = l && l->len ? l->items[l->len - 1] : b->kind == S_BLOCK ? NULL : b;
+    if (!last)
+        return false;
+    if (last->kind == S_RETURN)
+        return true;
+    if (last->kind == S_EXPR) {
+        Node *x = unparen(last->u.exprstmt.x);
+        Node *f = x && x->kind == E_CALL ? unparen(x->u.call.fun) : NULL;
+        return f && f->mode == MODE_BUILTIN && f->obj && f->obj->builtin == BI_PANIC;
+    }
+    return false;
+}
+
+static void dead_switch(Node *n)
+{
+    Node *tag = n->u.switchstmt.tag;
+    ConstVal *x;
+    if (n->u.switchstmt.init && 0)
+        return;
+    if (tag) {
+        if (tag->mode != MODE_CONST || !tag->cv)
+            return;
+        x = tag->cv;
+    } else {
+        x = cv_bool(true);
+    }
+    Node *body = n->u.switchstmt.body;
+    NodeList *cases = body ? body->u.block.stmts : NULL;
+    Node *def = NULL;
+    for (int i = 0; cases && i < cases->len; i++) {
+        Node *cl = cases->items[i];
+        NodeList *vals = cl->u.caseclause.list;
+        if (!vals || !vals->len) {
+            def = cl;
+            continue;
+        }
+        for (int j = 0; j < vals->len; j++) {
+            Node *v = vals->items[j];
+            if (v->mode != MODE_CONST || !v->cv || v->cv->kind != x->kind)
+                return;
+            if (cv_compare(EQL, x, v->cv)) {
+                if (has_fallthrough(cl->u.caseclause.body))
+                    return;
+                for (int k = 0; k < cases->len; k++)
+                    if (cases->items[k] != cl)
+                        mark_dead(cases->items[k]);
+                return;
+            }
+        }
+    }
+    if (def) {
+        if (has_fallthrough(def->u.caseclause.body))
+            return;
+        for (int k = 0; k < cases->len; k++)
+            if (cases->items[k] != def)
+                mark_dead(cases->items[k]);
+        return;
+    }
+    for (int k = 0; cases && k < cases->len; k++)
+        mark_dead(cases->items[k]);
+}
+
+static void dead_stmts(NodeList *l)
+{
+    int lastLabel = -1;
+    for (int i = 0; l && i < l->len; i++)
+        if (l->items[i]->kind == S_LABELED)
+            lastLabel = i;
+    for (int i = 0; l && i < l->len; i++) {
+        Node *n = l->items[i];
+        bool cut = false;
+        if (n->kind == S_IF && n->u.ifstmt.cond && n->u.ifstmt.cond->mode == MODE_CONST &&
+            n->u.ifstmt.cond->cv && n->u.ifstmt.cond->cv->kind == CV_BOOL) {
+            Node *live;
+            if (n->u.ifstmt.cond->cv->b) {
+                mark_dead(n->u.ifstmt.els);
+                live = n->u.ifstmt.then;
+            } else {
+                mark_dead(n->u.ifstmt.then);
+                live = n->u.ifstmt.els;
+            }
+            if (ends_terminating(live) && i > lastLabel)
+                cut = true;
+        }
+        if (n->kind == S_SWITCH)
+            dead_switch(n);
+        dead_stmt(n);
+        if (cut) {
+            for (int j = i + 1; j < l->len; j++)
+                mark_dead(l->items[j]);
+            break;
+        }
+    }
+}
+
+void esc_deadcode(EFunc *fn)
+{
+    Node *body = fn->decl->kind == D_FUNC ? fn->decl->u.funcdecl.body : fn->decl->u.funclit.body;
+    if (body)
+        dead_stmts(body->u.block.stmts);
 }
