@@ -264,38 +264,81 @@ static void add_expl(Loc *l, const char *line)
     PUSH(l->expl, l->nexpl, l->capexpl, line);
 }
 
-/* Student's words for why a flow ends where it does. */
-static const char *why_of(Batch *b, Loc *root, Note *notes, const char *fallback)
+static bool is_iface_box(Loc *l)
 {
-    const char *why = fallback;
+    Node *n = l ? l->n : NULL;
+    return n && n->kind == E_CALL && n->u.call.conv && n->type && type_is_interface(n->type);
+}
+
+static const char *callee_name(Node *call)
+{
+    if (!call || call->kind != E_CALL)
+        return NULL;
+    Node *f = call->u.call.fun;
+    while (f && f->kind == E_PAREN)
+        f = f->u.unary.x;
+    if (!f)
+        return NULL;
+    if (f->kind == E_FUNCLIT)
+        return "a function literal";
+    return esc_expr_string(f);
+}
+
+/* The student's words for why l must live on the heap, from the root its
+   address reached and the notes on the way (from l towards the root). */
+static const char *why_of_loc(Batch *b, Loc *root, Loc *l, Note *notes)
+{
+    const char *call = NULL;
+    bool dynamic = false, captured = false, send = false, map = false, appended = false, stored = false;
     for (Note *n = notes; n; n = n->next) {
         const char *w = n->why;
         if (!strcmp(w, "send"))
-            return "sent on a channel: the receiver may keep it after this function returns";
-        if (!strcmp(w, "captured by a closure"))
-            why = "captured by a function literal that escapes (its closure outlives the frame)";
-        else if (!strcmp(w, "interface-converted") && !why)
-            why = "converted to an interface whose value escapes (e.g. passed to fmt.Println)";
+            send = true;
+        else if (!strcmp(w, "captured by a closure"))
+            captured = true;
         else if (!strcmp(w, "map literal key") || !strcmp(w, "map literal value") || !strcmp(w, "key of map put"))
-            return "stored in a map: map entries always live in the heap";
+            map = true;
         else if (!strcmp(w, "appendee slice") || !strcmp(w, "appended slice...") || !strcmp(w, "copied slice"))
-            why = why ? why : "stored in a slice's backing array, which may be (re)allocated on the heap";
-        else if (!strcmp(w, "call parameter") && !why)
-            why = "passed to a function that lets its argument escape (a leaking or unknown parameter)";
-        else if (!strcmp(w, "too large for stack"))
-            return "too large for the stack (gc's limits: 10 MB for a variable, 64 KB for an implicit allocation)";
-        else if (!strcmp(w, "non-constant size"))
-            return "its size is unknown at compile time (make with a non-constant length)";
-        else if (!strcmp(w, "go") || !strcmp(w, "go func"))
-            why = "used by a goroutine, which may outlive this function";
+            appended = true;
+        else if (!strcmp(w, "call parameter") && !call) {
+            call = callee_name(n->where);
+            Node *f = n->where && n->where->kind == E_CALL ? n->where->u.call.fun : NULL;
+            dynamic = f && !(f->obj && f->obj->kind == OBJ_FUNC) && f->kind != E_FUNCLIT && f->kind != E_SELECTOR;
+        } else if (!strcmp(w, "assign") || !strcmp(w, "assign-pair"))
+            stored = true;
     }
-    if (why)
-        return why;
+    if (l && l->heapReason) {
+        if (!strcmp(l->heapReason, "non-constant size"))
+            return "its size is unknown at compile time (make with a non-constant length or capacity): "
+                   "only the heap can hold it";
+        return "too large for the stack (gc's limits: 10 MB for a variable, 64 KB for an implicit allocation)";
+    }
+    if (send)
+        return "sent on a channel: whoever receives it may keep it after this function returns";
+    if (map)
+        return "stored in a map: map keys and values always live in the heap";
+    if (captured && l && !l->n)
+        return "captured by reference by a function literal whose closure escapes";
+    if (is_iface_box(l)) {
+        if (call)
+            return ast_sprintf("converted to an interface: the boxed copy is passed to %s, which keeps it "
+                               "(its parameter leaks; fmt's ...any arguments do)", call);
+        return "converted to an interface: the boxed copy outlives the function";
+    }
+    if (appended)
+        return "appended to a slice whose backing array may be reallocated on the heap";
     if (root->isResult)
-        return "returned from the function: its address outlives the frame";
+        return "returned from the function (directly or through a result): its address outlives the frame";
+    if (call && dynamic)
+        return ast_sprintf("passed to %s, a function value or interface method gc cannot see into: "
+                           "it assumes the argument escapes", call);
+    if (call)
+        return ast_sprintf("passed to %s, whose parameter leaks to the heap (see its \"leaking param\" line)", call);
+    if (root == &b->heap && stored)
+        return "stored in the heap: assigned to a global variable or through a pointer";
     if (root == &b->heap)
-        return "stored in the heap (a global variable, or memory reached through a pointer)";
-    return "its address is kept by a variable that outlives it (an outer loop or function)";
+        return "reaches the heap";
+    return "its address is kept by a variable that outlives it (declared outside the loop, or in an enclosing function)";
 }
 
 static void explain_flow(Batch *b, Loc *target, Loc *dst, Loc *src, int derefs, Note *notes)
@@ -363,7 +406,7 @@ void esc_flow(Esc *e, Hole k, Loc *src)
         if (!src->escapes) {
             if (mlevel >= 2) {
                 explain_flow(b, src, dst, src, k.derefs, k.notes);
-                src->why = src->heapReason ? why_of(b, dst, k.notes, NULL) : why_of(b, dst, k.notes, NULL);
+                src->why = why_of_loc(b, dst, src, k.notes);
             }
         }
         src->escapes = true;
@@ -473,8 +516,7 @@ static void walk_one(Batch *b, Loc *root, uint32_t walkgen, LocStack *queue)
             if (addressOf && !l->escapes) {
                 if (mlevel >= 2) {
                     explain_path(b, l, root, l);
-                    l->why = l->heapReason ? why_of(b, root, path_notes(root, l), NULL)
-                                           : why_of(b, root, path_notes(root, l), NULL);
+                    l->why = why_of_loc(b, root, l, path_notes(root, l));
                 }
                 l->escapes = true;
                 enqueue(queue, l);
@@ -625,7 +667,7 @@ static void finish(Batch *b)
         if (l->escapes) {
             if (!l->n) {
                 if (!l->why)
-                    l->why = l->heapReason ? why_of(b, &b->heap, NULL, l->heapReason) : NULL;
+                    l->why = why_of_loc(b, &b->heap, l, NULL);
                 decide(l->pos, ESC_MOVED, sprintf_gc("moved to heap: %s", l->name), l);
             } else if (!l->goDeferWrapper) {
                 decide(l->pos, ESC_ESCAPES, sprintf_gc("%s escapes to heap", l->str), l);
@@ -787,7 +829,7 @@ static void run_batch(EFunc **fns, int nfns)
             if (where)
                 k = hole_note(k, where, why);
             if (!l->escapes && mlevel >= 2)
-                l->why = why_of(b, &b->heap, k.notes, NULL);
+                l->why = why_of_loc(b, &b->heap, l, k.notes);
             esc_flow(&e, k, l);
         }
     }

@@ -14,6 +14,9 @@ Usage:
     escapecheck.py --annotate [FILE ...]                 rewrite the ERROR comments from gc's output
     escapecheck.py --compare path/to/mini [FILE|DIR ...] agreement of gc's and mini's
                                                          (line, message) pairs, per file and in total
+    escapecheck.py --golden [FILE ...]                   write NAME.go-m: gc's whole output
+    escapecheck.py --exact path/to/mini [FILE|DIR ...]   mini's whole output must equal NAME.go-m
+                                                         (order and columns too)
 Without FILEs the folder of this script is used. Exits 1 on a failure
 (--compare: when the agreement is below --min, default 0).
 """
@@ -149,6 +152,28 @@ def main():
         for f in files_of(args):
             annotate(f)
         return 0
+    if mode == '--golden':
+        for f in files_of(args):
+            with open(f[:-len('.mini')] + '.go-m', 'w') as fh:
+                for ln, col, msg in run_go(f):
+                    fh.write('FILE:%d:%d: %s\n' % (ln, col, msg))
+        return 0
+    if mode == '--exact':
+        mini = args.pop(0)
+        fs = files_of(args)
+        failed = 0
+        for f in fs:
+            with open(f[:-len('.mini')] + '.go-m') as fh:
+                want = fh.read().splitlines()
+            got = ['FILE:%d:%d: %s' % m for m in run_mini(mini, f)]
+            if got != want:
+                failed += 1
+                print('%s: output differs from %s' % (f, os.path.basename(f[:-5]) + '.go-m'))
+                import difflib
+                for l in difflib.unified_diff(want, got, 'gc', 'mini', lineterm='', n=1):
+                    print('    ' + l)
+        print('%d passed, %d failed' % (len(fs) - failed, failed))
+        return 1 if failed else 0
     if mode == '--go':
         bad = []
         fs = files_of(args)
