@@ -3,7 +3,7 @@
  *   mini check FILE        parse and type-check (exit 2 on errors, like go build)
  *   mini run [flags] FILE [args]   compile to bytecode and run (exit status as go run's program)
  *   mini disasm FILE       print each function's bytecode, slots and stack map
- *   mini escape FILE       (the escape-analysis issue)
+ *   mini escape [-m=N] FILE  print the escape-analysis report (gc's -m format)
  *   mini debug FILE        (later)
  *   mini version | help
  */
@@ -18,6 +18,7 @@
 #include "checker.h"
 #include "compile.h"
 #include "diag.h"
+#include "escape.h"
 #include "parse.h"
 #include "types.h"
 #include "vm.h"
@@ -37,13 +38,16 @@ static int help(void)
            "\tcheck FILE    parse and type-check FILE, reporting errors as go build does\n"
            "\trun FILE      run FILE (flags before FILE; arguments after it are os.Args)\n"
            "\tdisasm FILE   print FILE's bytecode, slot kinds and stack maps\n"
-           "\tescape FILE   print the escape-analysis report (not implemented yet)\n"
+           "\tescape FILE   print the escape-analysis report as go build -gcflags='-m -l' does\n"
            "\tdebug FILE    step through FILE (not implemented yet)\n"
            "\tversion       print mini's version\n"
            "\thelp          print this help\n\n"
            "check flags:\n"
            "\t--ast         also print the syntax tree\n"
+           "escape flags:\n"
+           "\t-m=2          also print each decision's reason and flow path\n"
            "run flags:\n"
+           "\t-m, -m=2      print the escape-analysis report to stderr before running\n"
            "\t--max-stack N  a goroutine stack's limit in bytes (default 1000000000, as Go)\n"
            "\t--gc-stress    collect before every allocation\n"
            "\t--gc-verify    check the collector's invariants after each phase\n"
@@ -82,10 +86,59 @@ static int check_file(const char *path, bool dump_ast, Package **pkgp)
     return 0;
 }
 
+/* -m, -m=N, --m=N: the escape report's level (gc's -m flag). */
+static bool parse_mflag(const char *a, int *level)
+{
+    if (a[0] == '-' && a[1] == '-')
+        a++;
+    if (strcmp(a, "-m") == 0) {
+        *level = 1;
+        return true;
+    }
+    if (strncmp(a, "-m=", 3) == 0 && a[3] >= '1' && a[3] <= '9' && !a[4]) {
+        *level = a[3] - '0';
+        return true;
+    }
+    return false;
+}
+
+/* mini escape [-m=N] FILE */
+static int cmd_escape(int argc, char **argv)
+{
+    int level = 1;
+    const char *path = NULL;
+    for (int i = 0; i < argc; i++) {
+        if (parse_mflag(argv[i], &level))
+            continue;
+        if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "mini escape: unknown flag %s\n", argv[i]);
+            fprintf(stderr, "usage: mini escape [-m=2] FILE\n");
+            return 2;
+        }
+        if (path) {
+            fprintf(stderr, "usage: mini escape [-m=2] FILE\n");
+            return 2;
+        }
+        path = argv[i];
+    }
+    if (!path) {
+        fprintf(stderr, "usage: mini escape [-m=2] FILE\n");
+        return 2;
+    }
+    Package *pkg;
+    int rc = check_file(path, false, &pkg);
+    if (rc)
+        return rc;
+    EscReport *r = escape_analyze(pkg);
+    escape_print(r, path, level, stdout);
+    return 0;
+}
+
 /* mini run [flags] FILE [args]: flags end at the first non-flag (the file),
    as `go run` does; the file and what follows are os.Args. */
 static int cmd_run(int argc, char **argv)
 {
+    int mlevel = 0;
     int i = 0;
     for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
         const char *a = argv[i];
@@ -110,6 +163,8 @@ static int cmd_run(int argc, char **argv)
             vmconfig.memstats = true;
             continue;
         }
+        if (parse_mflag(a, &mlevel))
+            continue;
         if (strncmp(a, "--seed=", 7) == 0 || (strcmp(a, "--seed") == 0 && i + 1 < argc)) {
             const char *sv = a[6] == '=' ? a + 7 : argv[++i];
             char *end;
@@ -164,6 +219,11 @@ static int cmd_run(int argc, char **argv)
     int rc = check_file(path, false, &pkg);
     if (rc)
         return rc;
+    if (mlevel > 0) {
+        EscReport *r = escape_analyze(pkg);
+        escape_print(r, path, mlevel, stderr);
+        fflush(stderr);
+    }
     Program *prog = compile_program(pkg, path, "run");
     if (!prog)
         return 2;
@@ -232,7 +292,9 @@ int main(int argc, char **argv)
         return cmd_run(argc - 2, argv + 2);
     if (strcmp(cmd, "disasm") == 0)
         return cmd_disasm(argc - 2, argv + 2);
-    if (strcmp(cmd, "escape") == 0 || strcmp(cmd, "debug") == 0) {
+    if (strcmp(cmd, "escape") == 0)
+        return cmd_escape(argc - 2, argv + 2);
+    if (strcmp(cmd, "debug") == 0) {
         fprintf(stderr, "mini %s: not implemented yet\n", cmd);
         return 2;
     }

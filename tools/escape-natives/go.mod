@@ -1,0 +1,3 @@
+module escapenatives
+
+go 1.19
