@@ -61,6 +61,7 @@ static void adjustframes(G *gp, uintptr_t oldlo, uintptr_t oldhi, intptr_t delta
 {
     Slot *fp = gp->fp;
     Func *fn = gp->fn;
+    bool calledback = true;     /* the running frame's call area has no callee yet */
     while (fn) {
         RT_ASSERT((uintptr_t)fp >= gp->stack.lo, "copystack: frame below the stack");
         for (uint32_t i = 0; i < fn->nlocals; i++) {
@@ -70,7 +71,20 @@ static void adjustframes(G *gp, uintptr_t oldlo, uintptr_t oldhi, intptr_t delta
             if (p >= oldlo && p < oldhi)
                 fp[i].p = (void *)(p + delta);
         }
+        if (calledback) {
+            /* a call area no callee's map covers: the arguments of the call
+               being made (CALL grows the stack before the callee's frame
+               exists) or of a native that called back. Its words have no
+               kinds; one pointing into the old stack (a frame object
+               escape analysis placed there) moves. */
+            for (uint32_t i = fn->nlocals; i < fn->framesize; i++) {
+                uintptr_t p = fp[i].u;
+                if (p >= oldlo && p < oldhi)
+                    fp[i].u = p + (uintptr_t)delta;
+            }
+        }
         Slot *rec = fp + fn->hdr;
+        calledback = rec[0].u & 1;
         fn = rec[2].p;
         fp -= rec[1].u;
     }
@@ -85,6 +99,25 @@ static void adjustsudogs(G *gp, uintptr_t oldlo, uintptr_t oldhi, intptr_t delta
         uintptr_t p = (uintptr_t)sg->elem;
         if (p >= oldlo && p < oldhi)
             sg->elem = (void *)(p + delta);
+    }
+}
+
+/* Deferred calls' words may hold the addresses of frame objects (`defer
+   mu.Unlock()` with mu kept in the frame by escape analysis). A record's
+   words have no kinds, so any word that points into the old stack moves:
+   stacks are malloc'd blocks, far from any integer a program stores in a
+   defer argument by chance. */
+static void adjustdefers(G *gp, uintptr_t oldlo, uintptr_t oldhi, intptr_t delta)
+{
+    for (_defer *d = gp->_defer; d; d = d->link) {
+        uintptr_t c = (uintptr_t)d->closure;
+        if (c >= oldlo && c < oldhi)
+            d->closure = (void *)(c + delta);
+        for (int i = 0; i < d->nwords; i++) {
+            uintptr_t p = d->args[i].u;
+            if (p >= oldlo && p < oldhi)
+                d->args[i].u = p + (uintptr_t)delta;
+        }
     }
 }
 
@@ -115,6 +148,7 @@ static void copystack(G *gp, size_t newsize)
     gp->fp = (Slot *)((uintptr_t)gp->fp + delta);
     adjustframes(gp, oldlo, oldhi, delta);
     adjustsudogs(gp, oldlo, oldhi, delta);
+    adjustdefers(gp, oldlo, oldhi, delta);
     free((void *)oldlo);
     gp->atomicstatus = status;
 }

@@ -854,10 +854,15 @@ static void vm_loop(G *gp)
     callclosure: {
         Slot *nfp = fp + in->a;
         if (__builtin_expect((uintptr_t)(nfp + callee->framesize) > stackguard, 0)) {
+            /* a closure escape analysis kept in a frame moves with the stack */
+            uintptr_t lo = gp->stack.lo;
+            bool onstack = (uintptr_t)clo >= lo && (uintptr_t)clo < gp->stack.hi;
             SAVE();
             newstack(gp, ((size_t)in->a + callee->framesize) * sizeof(Slot));
             LOAD();
             nfp = fp + in->a;
+            if (onstack)
+                clo = (Slot *)((uintptr_t)clo - lo + gp->stack.lo);
         }
         uint16_t hdr = callee->hdr;
         nfp[hdr].p = (void *)ip;
@@ -1191,8 +1196,13 @@ void vm_callfunc(G *gp, Func *fn, void *closure, const Slot *args, int nargs, Sl
     const Instr *sip = gp->ip;
     Func *sfn = gp->fn;
     size_t dist = sfn->framesize;
-    if ((uintptr_t)(gp->fp + dist + fn->framesize) > gp->stackguard0)
+    if ((uintptr_t)(gp->fp + dist + fn->framesize) > gp->stackguard0) {
+        uintptr_t lo = gp->stack.lo;
+        bool onstack = (uintptr_t)closure >= lo && (uintptr_t)closure < gp->stack.hi;
         newstack(gp, (dist + fn->framesize) * sizeof(Slot));
+        if (onstack)
+            closure = (void *)((uintptr_t)closure - lo + gp->stack.lo);
+    }
     Slot *caller = gp->fp;
     Slot *nfp = caller + dist;
     if (nargs)

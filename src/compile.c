@@ -22,6 +22,7 @@
  */
 #define COMPILE_INTERNAL
 #include "compile.h"
+#include "escape.h"
 
 #include <stdlib.h>
 
@@ -432,13 +433,29 @@ VarLoc *declare_local(FuncState *fs, Node *at, Object *obj)
     return v;
 }
 
+/* Set by compile_program once escape analysis has run. */
+static bool escape_decides;
+
 bool var_on_heap(Object *obj)
 {
-    return obj->addr_taken || (obj->captured && !capture_byval(obj));
+    if (!(obj->addr_taken || (obj->captured && !capture_byval(obj))))
+        return false;
+    if (!escape_decides)
+        return true;
+    /* a narrow scalar keeps the heap: in a frame slot it is a normalized
+       word, which a store of its own width through a pointer would break */
+    Type *u = type_underlying(type_default(obj->type));
+    if (u->kind < TY_BASIC_COUNT && go_sizeof(u) < 8)
+        return true;
+    return escape_moved_to_heap(obj) || stack_forced_var(obj);
 }
 
 void emit_new(FuncState *fs, Node *at, Type *t, int dst)
 {
+    if (stack_alloc(fs, at)) {
+        emit_stack_new(fs, at, t, dst);
+        return;
+    }
     Slot rt = { .p = rtype_of(fs, at, t) };
     int k = addconst(fs, rt);
     emit(fs, OP_NEW, dst, k & 0xffff, (int)((unsigned)k >> 16));
@@ -518,6 +535,16 @@ void fs_finish(FuncState *fs)
     int nlocals = fs->nslots;
     if (nlocals < f->hdr + 3)
         nlocals = f->hdr + 3;
+    /* the frame objects go after the locals (OBJAREA operands) */
+    int objbase = nlocals;
+    if (fs->nobj) {
+        nlocals += fs->nobj;
+        ensure_slots(fs, nlocals);
+        for (int i = 0; i < fs->nobj; i++) {
+            fs->kinds[objbase + i] = fs->objkinds[i];
+            fs->names[objbase + i] = NULL;
+        }
+    }
     ensure_slots(fs, nlocals);
     for (int i = f->hdr; i < f->hdr + 3; i++)
         fs->kinds[i] = SLOT_RECORD;
@@ -543,8 +570,11 @@ void fs_finish(FuncState *fs)
         Instr *in = &fs->code[pc];
         uint8_t m = slotmask[in->op];
         if ((m & 1) && in->a >= CALLAREA) in->a = (uint16_t)(in->a - CALLAREA + nlocals);
+        else if ((m & 1) && in->a >= OBJAREA) in->a = (uint16_t)(in->a - OBJAREA + objbase);
         if ((m & 2) && in->b >= CALLAREA) in->b = (uint16_t)(in->b - CALLAREA + nlocals);
+        else if ((m & 2) && in->b >= OBJAREA) in->b = (uint16_t)(in->b - OBJAREA + objbase);
         if ((m & 4) && in->c >= CALLAREA) in->c = (uint16_t)(in->c - CALLAREA + nlocals);
+        else if ((m & 4) && in->c >= OBJAREA) in->c = (uint16_t)(in->c - OBJAREA + objbase);
     }
     f->code = fs->code;
     f->ncode = fs->ncode;
@@ -739,6 +769,7 @@ void compile_body(Compiler *c, Func *f, Type *sig, NodeList *recv, Type *rtype, 
     heap_params(&fs, ftype->u.functype.results, true);
     fs.localtop = fs.freereg;
     fs.hasdefer = has_defer(body);
+    stack_prepass(&fs, body);
     cblock(&fs, body->u.block.stmts);
     fs.line = body->u.block.rbrace.line;
     f->deferpc = (uint32_t)fs.ncode;    /* recovery resumes here (defer.c) */
@@ -930,6 +961,10 @@ Program *compile_program(Package *pkg, const char *file, const char *verb)
         o->aux = r;
     }
     insert_iface_convs(pkg);
+    escape_analyze(pkg);        /* its decisions place the allocations (compile_stack.c) */
+    c->escaped = true;
+    escape_decides = true;
+    escape_ran = true;
     closures_init(c);
     Func *init = compile_main_init(c);
     for (int i = 0; i < pkg->nfuncs; i++) {

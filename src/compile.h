@@ -60,6 +60,7 @@ bool var_on_heap(Object *obj);
    by value when its address is never taken, it is never reassigned after
    its declaration and it is at most 128 bytes; else by reference. */
 bool capture_byval(Object *obj);
+extern bool escape_ran;     /* compile_closure.c: capture as escape analysis assumed */
 
 /* A function literal's captured variables, in the order of their words in
    the closure object (word 0 is the Func). */
@@ -106,6 +107,8 @@ typedef struct FuncState {
     Branch *branch;
     Type *sig;               /* TY_FUNC */
     bool hasdefer;           /* the body has defer statements: returns run DEFERRETURN */
+    uint8_t *objkinds; int nobj, capobj;   /* the frame objects' slots (OBJAREA) */
+    struct PtrSet *forceheap;  /* sites and variables kept on the heap whatever the analysis says */
     bool deferring;          /* compiling `defer call`: emit_call emits DEFER instead */
     Node *defernode;         /* that call */
     bool callarea_ok;
@@ -129,6 +132,7 @@ struct Compiler {
     const char **gnames;
     const Native **natives; int nnatives, capnatives;   /* the program's CALLN table */
     Type **rtkeys; struct RType **rtvals; int nrt, caprt;   /* rtype_of's memo */
+    bool escaped;            /* escape analysis ran: its decisions place allocations */
     Object **nativevars;        /* native packages' variables the program uses (native_global) */
     int nnativevars;
 };
@@ -137,6 +141,11 @@ enum { KIND_UNSET = 0xff };
 /* Call-area operands are emitted as CALLAREA + offset and rebased to the
    function's nlocals when it is finished (nlocals is not known before). */
 enum { CALLAREA = 0xC000 };
+/* Objects escape analysis keeps in the frame (a non-escaping &T{}, box,
+   closure, make) get slots of their own for the whole function, after the
+   locals: operands naming them are emitted as OBJAREA + offset and rebased
+   when the function is finished, like the call area. */
+enum { OBJAREA = 0x8000 };
 
 /* compile.c */
 _Noreturn void unimpl(FuncState *fs, Node *at, const char *what);
@@ -186,6 +195,22 @@ void use_callarea(FuncState *fs, int words);
 Func *new_func(Compiler *c, const char *name, int line);
 void fs_init(FuncState *fs, Compiler *c, Func *f);
 void fs_finish(FuncState *fs);     /* rebases call-area operands, builds the stack map */
+
+/* compile_stack.c: where escape analysis lets the VM allocate. */
+/* Does the allocation site (&T{}, new, make, a literal, a closure, a box)
+   stay in the frame? */
+bool stack_alloc(FuncState *fs, Node *site);
+/* Frame slots for an object of nwords words with these kinds, for the
+   whole function; returns OBJAREA + offset. */
+int frame_object(FuncState *fs, int nwords, const uint8_t *kinds);
+/* A zeroed frame object of type t, its address in dst. */
+void emit_stack_new(FuncState *fs, Node *at, Type *t, int dst);
+/* The sites escape analysis calls non-escaping that the VM still puts on
+   the heap: func values handed to natives, which may hold them across a
+   callback that moves the stack. */
+void stack_prepass(FuncState *fs, Node *body);
+bool stack_array(FuncState *fs, Node *site, Type *et, int64_t n, int dst);
+bool stack_forced_var(Object *obj);     /* referred to by a forced-heap closure */
 
 /* compile_conv.c: Go's implicit conversions to interfaces made explicit */
 void insert_iface_convs(Package *pkg);

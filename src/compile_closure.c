@@ -42,6 +42,7 @@
  */
 #define COMPILE_INTERNAL
 #include "compile.h"
+#include "escape.h"
 
 #include <stdlib.h>
 
@@ -221,8 +222,16 @@ static Node *func_body(Node *fn)
     return NULL;
 }
 
+/* Set by compile_program (compile.c) once escape analysis has run. */
+bool escape_ran;
+
 bool capture_byval(Object *obj)
 {
+    /* once escape analysis has run, capture exactly as it assumed: its
+       decision where the variable lives depends on it */
+    int ev = escape_ran ? escape_capture_byval(obj) : -1;
+    if (ev >= 0)
+        return ev == 1;
     /* a named result is assigned by every `return v` (and by reference is
        never wrong: the two differ only in cost) */
     if (obj->addr_taken || obj->is_result)
@@ -409,7 +418,22 @@ int cfunclit(FuncState *fs, Node *e, int dst)
     /* built in a pointer temporary: the captured values are loaded after
        the allocation, and the collector must see the object meanwhile */
     int p = alloc_slots(fs, 1, &pk, NULL);
-    emit(fs, OP_CLOSURE, p, idx, k);
+    if (stack_alloc(fs, e)) {
+        /* a closure that does not escape: its object in the frame */
+        RType *crt = closure_rtype(fs, e, clo, name);
+        int nw = (int)(crt->td.size / 8);
+        uint8_t *kinds = GC_MALLOC_ATOMIC((size_t)nw + 1);
+        for (int i = 0; i < nw; i++)
+            kinds[i] = (uintptr_t)i * 8 < crt->td.ptrdata && typeWordIsPointer(crt->td.gcdata, (uintptr_t)i)
+                           ? SLOT_PTR : SLOT_SCALAR;
+        int obj = frame_object(fs, nw, kinds);
+        emit(fs, OP_ZERO, obj, nw, 0);
+        int kf = addconst(fs, (Slot){ .p = c->funcs[idx] });
+        emit(fs, OP_LOADK, obj, kf & 0xffff, (int)((unsigned)kf >> 16));
+        emit(fs, OP_ADDR, p, obj, 0);
+    } else {
+        emit(fs, OP_CLOSURE, p, idx, k);
+    }
     for (int i = 0; i < clo->ncaps; i++) {
         Capture *cp = &clo->caps[i];
         VarLoc *v = varloc(fs, e, cp->obj);
@@ -427,9 +451,16 @@ int cfunclit(FuncState *fs, Node *e, int dst)
             }
             emitaux(fs, OP_STOREP, cp->nwords, p, cp->off, r);
         } else {
-            if (!v->heap || v->boff != 0)
+            if (v->global || v->boff != 0)
                 unimpl(fs, e, "capturing this variable");
-            emitaux(fs, OP_STOREP, 1, p, cp->off, v->slot);
+            if (v->heap) {
+                emitaux(fs, OP_STOREP, 1, p, cp->off, v->slot);
+            } else {
+                /* kept in the frame by escape analysis: its address */
+                int a = alloc_slots(fs, 1, &pk, NULL);
+                emit(fs, OP_ADDR, a, v->slot, 0);
+                emitaux(fs, OP_STOREP, 1, p, cp->off, a);
+            }
         }
         fs->freereg = mark;
     }

@@ -512,6 +512,13 @@ static int caddr(FuncState *fs, Node *e, int dst)
         emit(fs, er.bytes ? OP_PTRADDB : OP_PTRADD, d, er.arr.slot, er.off);
         return d;
     }
+    if (elem_path(fs, x, &er, false) && !er.arr.global && er.base >= 0) {
+        /* &a[i] of an array kept in the frame (escape analysis) */
+        int d = target(fs, e, pt, dst);
+        emit(fs, OP_ADDR, d, er.base, 0);
+        emit(fs, er.bytes ? OP_PTRADDB : OP_PTRADD, d, d, er.off);
+        return d;
+    }
     int pp, poff;
     if (ptr_path(fs, x, &pp, &poff)) {
         /* &p.f: p checked, then the field's address */
@@ -524,9 +531,15 @@ static int caddr(FuncState *fs, Node *e, int dst)
     VarLoc v;
     if (static_loc(fs, x, &v)) {
         int d = target(fs, e, pt, dst);
-        if (v.boff >= 32768 || !(v.global || v.heap))
+        if (v.boff >= 32768)
             unimpl(fs, e, "taking this address");
-        if (v.global) {
+        if (!v.global && !v.heap) {
+            /* a variable escape analysis keeps in the frame: its address
+               is a pointer slot, which copystack adjusts */
+            emit(fs, OP_ADDR, d, v.slot, 0);
+            if (v.boff)
+                emit(fs, OP_ADDK, d, d, v.boff);
+        } else if (v.global) {
             emit(fs, OP_ADDRG, d, v.slot, 0);
             if (v.boff)
                 emit(fs, OP_ADDK, d, d, v.boff);
@@ -618,9 +631,11 @@ static int cslicelit(FuncState *fs, Node *e, int dst)
     int d = alloc_temp(fs, e, t);
     emit(fs, OP_LOADI, d + 1, (int)len, 0);
     emit(fs, OP_LOADI, d + 2, (int)len, 0);
-    Slot rt = { .p = rtype_of(fs, e, et) };
-    int k = addconst(fs, rt);
-    emit(fs, OP_MAKESLICE, d, k & 0xffff, (int)((unsigned)k >> 16));
+    if (!stack_array(fs, e, et, len, d)) {
+        Slot rt = { .p = rtype_of(fs, e, et) };
+        int k = addconst(fs, rt);
+        emit(fs, OP_MAKESLICE, d, k & 0xffff, (int)((unsigned)k >> 16));
+    }
     idx = 0;
     for (int i = 0; i < n; i++) {
         Node *val = elts->items[i];
@@ -677,9 +692,14 @@ static int cslice(FuncState *fs, Node *e, int dst)
             VarLoc v;
             if (xt->kind != TY_ARRAY || !static_loc(fs, x, &v))
                 unimpl(fs, e, "slicing this array");
-            if (v.boff >= 32768 || !(v.global || v.heap))
+            if (v.boff >= 32768)
                 unimpl(fs, e, "slicing this array");
-            if (v.global) {
+            if (!v.global && !v.heap) {
+                /* an array escape analysis keeps in the frame */
+                emit(fs, OP_ADDR, b, v.slot, 0);
+                if (v.boff)
+                    emit(fs, OP_ADDK, b, b, v.boff);
+            } else if (v.global) {
                 emit(fs, OP_ADDRG, b, v.slot, 0);
                 if (v.boff)
                     emit(fs, OP_ADDK, b, b, v.boff);
@@ -1968,8 +1988,10 @@ static void cvariadic_tuple(FuncState *fs, Node *call, Type *sig, int nres, int 
     } else {
         emit(fs, OP_LOADI, d + 1, nextra, 0);
         emit(fs, OP_LOADI, d + 2, nextra, 0);
-        int k = addconst(fs, (Slot){ .p = rtype_of(fs, call, et) });
-        emit(fs, OP_MAKESLICE, d, k & 0xffff, (int)((unsigned)k >> 16));
+        if (!stack_array(fs, call, et, nextra, d)) {
+            int k = addconst(fs, (Slot){ .p = rtype_of(fs, call, et) });
+            emit(fs, OP_MAKESLICE, d, k & 0xffff, (int)((unsigned)k >> 16));
+        }
         for (int i = 0; i < nextra; i++)
             emitaux(fs, OP_STOREP, ew, d, i * ew, tk[nfixed + i]);
     }
@@ -2205,11 +2227,19 @@ static int ccallexpr(FuncState *fs, Node *e, int dst, bool callarea_ok)
         hoist_list(fs, args);
         int d = alloc_temp(fs, e, t);
         cexpr(fs, args->items[1], d + 1);
-        cexpr(fs, args->items[args->len > 2 ? 2 : 1], d + 2);
+        Node *capn = args->items[args->len > 2 ? 2 : 1];
+        cexpr(fs, capn, d + 2);
         fs->line = e->pos.line;
-        Slot rt = { .p = rtype_of(fs, e, type_underlying(t)->u.slice.elem) };
-        int k = addconst(fs, rt);
-        emit(fs, OP_MAKESLICE, d, k & 0xffff, (int)((unsigned)k >> 16));
+        Type *et = type_underlying(t)->u.slice.elem;
+        if (capn->mode == MODE_CONST && capn->cv && args->items[1]->mode == MODE_CONST &&
+            cv_int64(args->items[1]->cv) <= cv_int64(capn->cv) &&
+            stack_array(fs, e, et, cv_int64(capn->cv), d)) {
+            /* a constant-size make that does not escape: in the frame */
+        } else {
+            Slot rt = { .p = rtype_of(fs, e, et) };
+            int k = addconst(fs, rt);
+            emit(fs, OP_MAKESLICE, d, k & 0xffff, (int)((unsigned)k >> 16));
+        }
         if (dst < 0)
             return d;
         emit_move(fs, dst, d, 3);

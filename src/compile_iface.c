@@ -426,6 +426,15 @@ void cconv_value(FuncState *fs, Node *at, Type *from, Type *to, int r, int d)
         }
         emit_loadp(fs, d, w0);
         emit(fs, OP_MOVE, d + 1, v, 0);
+    } else if (rt->td.size > 0 && stack_alloc(fs, at)) {
+        /* a box escape analysis keeps in the frame: the value's words in
+           a frame object, the data word its address */
+        static uint8_t kinds[4096];
+        int nw = type_words(fs, at, from, kinds);
+        int box = frame_object(fs, nw, kinds);
+        emit_move(fs, box, r, nw);
+        emit_loadp(fs, d, w0);
+        emit(fs, OP_ADDR, d + 1, box, 0);
     } else {
         fs->line = at->pos.line;
         emit(fs, toE ? OP_CONVE : OP_CONVI, d, r, kconst(fs, w0));

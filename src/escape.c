@@ -1196,6 +1196,14 @@ bool escape_moved_to_heap(Object *obj)
     return !l || l->escapes;
 }
 
+int escape_capture_byval(Object *obj)
+{
+    Loc *l = obj ? pm_get(&varlocs, obj) : NULL;
+    if (!l)
+        return -1;
+    return !l->addrtaken && !l->reassigned && esc_sizeof(obj->type) <= 128;
+}
+
 bool escape_alloc_on_heap(Node *n)
 {
     Loc *l = n ? pm_get(&alloclocs, n) : NULL;

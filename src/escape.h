@@ -62,5 +62,9 @@ bool escape_moved_to_heap(Object *obj);
 /* An allocation site: &T{}, new, make, a composite literal, a func literal,
    an interface conversion, a string conversion or concatenation. */
 bool escape_alloc_on_heap(Node *n);
+/* Does a closure capture obj by value (1) or by reference (0), as gc's
+   capturevars decides? -1: the pass did not see obj. The compiler must
+   capture exactly as the analysis assumed. */
+int escape_capture_byval(Object *obj);
 
 #endif
