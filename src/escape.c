@@ -351,9 +351,12 @@ static void explain_flow(Batch *b, Loc *target, Loc *dst, Loc *src, int derefs, 
         ops[i] = 0;
     }
     add_expl(target, sprintf_gc("  flow: %s = %s%s:", explain_loc(b, dst), ops, explain_loc(b, src)));
-    for (Note *n = notes; n; n = n->next)
+    for (Note *n = notes; n; n = n->next) {
+        Pos p = n->where->pos;
+        esc_get_pos(n->where, &p);
         add_expl(target, sprintf_gc("    from %s (%s) at \x01:%d:%d", esc_stmt_string(n->where), n->why,
-                                    n->where->pos.line, n->where->pos.col));
+                                    p.line, p.col));
+    }
 }
 
 static void explain_path(Batch *b, Loc *target, Loc *root, Loc *src)
@@ -790,6 +793,7 @@ static void flow_closure(Batch *b, Hole k, Node *lit, EFunc *fn)
         if (!l)
             continue;
         bool byval = !l->addrtaken && !l->reassigned && esc_sizeof(cv->type) <= 128;
+        l->byref |= !byval;
         Hole kk = k;
         Node *where = l->obj && l->obj->decl ? l->obj->decl : lit;
         if (!byval)
@@ -1194,6 +1198,12 @@ bool escape_moved_to_heap(Object *obj)
 {
     Loc *l = obj ? pm_get(&varlocs, obj) : NULL;
     return !l || l->escapes;
+}
+
+bool escape_captured_by_value(Object *obj)
+{
+    Loc *l = obj ? pm_get(&varlocs, obj) : NULL;
+    return l && l->captured && !l->byref;
 }
 
 bool escape_alloc_on_heap(Node *n)

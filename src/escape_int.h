@@ -58,6 +58,7 @@ struct Loc {
     Loc *dst; int dstEdgeIdx;
     bool queued, escapes, transient;
     bool captured, reassigned, addrtaken;
+    bool byref;       /* some closure captures the variable by reference */
     bool goDeferWrapper;  /* the wrapper closure of go/defer f(args): never reported */
     Leaks paramEsc;
     const char *heapReason;   /* gc's HeapAllocReason */
