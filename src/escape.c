@@ -361,7 +361,6 @@ static void explain_flow(Batch *b, Loc *target, Loc *dst, Loc *src, int derefs, 
 
 static void explain_path(Batch *b, Loc *target, Loc *root, Loc *src)
 {
-    Loc *start = src;
     int guard = 0;
     for (;;) {
         Loc *dst = src->dst;
@@ -375,7 +374,6 @@ static void explain_path(Batch *b, Loc *target, Loc *root, Loc *src)
             break;
         src = dst;
     }
-    (void)start;
 }
 
 static Note *path_notes(Loc *root, Loc *src)
@@ -610,9 +608,8 @@ static const char *result_name(EFunc *fn, int i)
     return r->name;
 }
 
-static void param_tag(Batch *b, EFunc *fn, int i)
+static void param_tag(EFunc *fn, int i)
 {
-    (void)b;
     Object *p = fn->params[i];
     Type *t = fn->ptypes[i];
     fn->tags[i] = (Leaks){ { 0 } };
@@ -661,7 +658,7 @@ static void finish(Batch *b)
         fn->state = EF_TAGGED;
         fn->tags = GC_MALLOC((size_t)(fn->nparams + 1) * sizeof *fn->tags);
         for (int i = 0; i < fn->nparams; i++)
-            param_tag(b, fn, i);
+            param_tag(fn, i);
     }
     for (int i = 0; i < b->nlocs; i++) {
         Loc *l = b->locs[i];
@@ -785,7 +782,6 @@ static const char *heap_alloc_reason(Loc *l)
 
 static void flow_closure(Batch *b, Hole k, Node *lit, EFunc *fn)
 {
-    (void)lit;
     Esc e = { b, fn, 1, NULL, 0 };
     for (int i = 0; i < fn->ncaptures; i++) {
         Object *cv = fn->captures[i];
@@ -795,10 +791,8 @@ static void flow_closure(Batch *b, Hole k, Node *lit, EFunc *fn)
         bool byval = !l->addrtaken && !l->reassigned && esc_sizeof(cv->type) <= 128;
         l->byref |= !byval;
         Hole kk = k;
-        Node *where = l->obj && l->obj->decl ? l->obj->decl : lit;
         if (!byval)
             kk = hole_addr(kk, lit, "reference");
-        (void)where;
         esc_flow(&e, hole_note(kk, lit, "captured by a closure"), l);
     }
 }
@@ -975,7 +969,7 @@ static uint32_t visit(Visitor *v, EFunc *fn)
 
 /* ---- the driver ---- */
 
-static void add_params(EFunc *fn, NodeList *fields, Type *sig, int *k)
+static void add_params(EFunc *fn, NodeList *fields, int *k)
 {
     for (int i = 0; fields && i < fields->len; i++) {
         Node *fld = fields->items[i];
@@ -983,13 +977,8 @@ static void add_params(EFunc *fn, NodeList *fields, Type *sig, int *k)
         int cnt = names && names->len ? names->len : 1;
         for (int j = 0; j < cnt; j++) {
             Object *o = names && names->len ? names->items[j]->obj : NULL;
-            Type *t = o ? o->type : NULL;
-            if (!t && sig) {
-                int pi = *k - (fn->nparams - *k >= 0 ? 0 : 0);
-                (void)pi;
-            }
             fn->params[*k] = o;
-            fn->ptypes[*k] = t;
+            fn->ptypes[*k] = o ? o->type : NULL;   /* unnamed: from the signature below */
             (*k)++;
         }
     }
@@ -1010,13 +999,13 @@ static EFunc *new_efunc(Node *decl, Object *obj, Type *sig, EFunc *outer)
     fn->nparams = np;
     int k = 0;
     if (recv) {
-        add_params(fn, recv, sig, &k);
+        add_params(fn, recv, &k);
         k = 1;
         if (!fn->ptypes[0] && recv->len > 0 && recv->items[0]->u.field.type)
             fn->ptypes[0] = recv->items[0]->u.field.type->type;
     }
     int base = k;
-    add_params(fn, ft->u.functype.params, sig, &k);
+    add_params(fn, ft->u.functype.params, &k);
     for (int i = base; i < np && sig; i++)
         if (!fn->ptypes[i])
             fn->ptypes[i] = sig->u.func.params[i - base];
@@ -1124,6 +1113,7 @@ EscReport *escape_analyze(Package *pkg)
     funcs = (PMap){ 0 };
     funcobjs = (PMap){ 0 };
     convpos = (PMap){ 0 };
+    esc_walk_reset();
     if (!pkg)
         return report;
     insert_iface_convs(pkg);
