@@ -183,7 +183,7 @@ static int cmd_run(int argc, char **argv)
             val = argv[++i];
         else {
             fprintf(stderr, "mini run: unknown flag %s\n", a);
-            fprintf(stderr, "usage: mini run [-m[=2]] [--max-stack N] [--seed N] [--gc-stress] [--gc-verify] [--gctrace] [--memstats] [--stack-stress] FILE [args]\n");
+            fprintf(stderr, "usage: mini run [--max-stack N] [--seed N] [--gc-stress] [--gc-verify] [--gctrace] [--memstats] [--stack-stress] FILE [args]\n");
             return 2;
         }
         char *end;
