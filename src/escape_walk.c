@@ -516,6 +516,18 @@ typedef struct Wrap {
     Loc **tmps; int n, cap;
 } Wrap;
 
+static void wrap_add(Wrap *w, Loc *tmp)
+{
+    if (w->n == w->cap) {
+        w->cap = w->cap ? w->cap * 2 : 8;
+        Loc **nb = GC_MALLOC((size_t)w->cap * sizeof *nb);
+        if (w->n)
+            memcpy(nb, w->tmps, (size_t)w->n * sizeof *nb);
+        w->tmps = nb;
+    }
+    w->tmps[w->n++] = tmp;
+}
+
 static bool wrap_skips(Node *a)
 {
     a = esc_unparen(a);
@@ -536,14 +548,7 @@ static void argument(Esc *e, Hole k, Node *c, Node *a, Wrap *w)
         Loc *tmp = esc_newloc(e, NULL, false);
         expr(e, hole_of(tmp), a);
         tmp->captured = true;
-        if (w->n == w->cap) {
-            w->cap = w->cap ? w->cap * 2 : 8;
-            Loc **nb = GC_MALLOC((size_t)w->cap * sizeof *nb);
-            if (w->n)
-                memcpy(nb, w->tmps, (size_t)w->n * sizeof *nb);
-            w->tmps = nb;
-        }
-        w->tmps[w->n++] = tmp;
+        wrap_add(w, tmp);
         esc_flow(e, hole_note(k, c, "call parameter"), tmp);
         return;
     }
@@ -684,23 +689,17 @@ static void call_common(Esc *e, Hole *ks, int nks, Node *c, Wrap *w)
             ai = 1;
         } else {
             Node *sel = esc_unparen(c->u.call.fun);
-            if (ce.devirt) {
-                expr(e, dot_type(hole_note(rk, c, "call parameter"), ce.devirt, sel, "dot"), ce.recv);
-            } else if (w && !wrap_skips(ce.recv)) {
-                Loc *tmp = esc_newloc(e, NULL, false);
-                expr(e, receiver_hole(hole_of(tmp), sel, &ce.sel), ce.recv);
+            /* go/defer: the receiver is copied to a temporary the wrapper captures */
+            Loc *tmp = w && !wrap_skips(ce.recv) ? esc_newloc(e, NULL, false) : NULL;
+            Hole target = tmp ? hole_of(tmp) : hole_note(rk, c, "call parameter");
+            if (ce.devirt)
+                expr(e, dot_type(target, ce.devirt, sel, "dot"), ce.recv);
+            else
+                expr(e, receiver_hole(target, sel, &ce.sel), ce.recv);
+            if (tmp) {
                 tmp->captured = true;
-                if (w->n == w->cap) {
-                    w->cap = w->cap ? w->cap * 2 : 8;
-                    Loc **nb = GC_MALLOC((size_t)w->cap * sizeof *nb);
-                    if (w->n)
-                        memcpy(nb, w->tmps, (size_t)w->n * sizeof *nb);
-                    w->tmps = nb;
-                }
-                w->tmps[w->n++] = tmp;
+                wrap_add(w, tmp);
                 esc_flow(e, hole_note(rk, c, "call parameter"), tmp);
-            } else {
-                expr(e, receiver_hole(hole_note(rk, c, "call parameter"), sel, &ce.sel), ce.recv);
             }
         }
     }
