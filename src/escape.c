@@ -351,14 +351,16 @@ static void explain_flow(Batch *b, Loc *target, Loc *dst, Loc *src, int derefs, 
         ops[i] = 0;
     }
     add_expl(target, sprintf_gc("  flow: %s = %s%s:", explain_loc(b, dst), ops, explain_loc(b, src)));
-    for (Note *n = notes; n; n = n->next)
+    for (Note *n = notes; n; n = n->next) {
+        Pos p = n->where->pos;
+        esc_get_pos(n->where, &p);
         add_expl(target, sprintf_gc("    from %s (%s) at \x01:%d:%d", esc_stmt_string(n->where), n->why,
-                                    n->where->pos.line, n->where->pos.col));
+                                    p.line, p.col));
+    }
 }
 
 static void explain_path(Batch *b, Loc *target, Loc *root, Loc *src)
 {
-    Loc *start = src;
     int guard = 0;
     for (;;) {
         Loc *dst = src->dst;
@@ -372,7 +374,6 @@ static void explain_path(Batch *b, Loc *target, Loc *root, Loc *src)
             break;
         src = dst;
     }
-    (void)start;
 }
 
 static Note *path_notes(Loc *root, Loc *src)
@@ -607,9 +608,8 @@ static const char *result_name(EFunc *fn, int i)
     return r->name;
 }
 
-static void param_tag(Batch *b, EFunc *fn, int i)
+static void param_tag(EFunc *fn, int i)
 {
-    (void)b;
     Object *p = fn->params[i];
     Type *t = fn->ptypes[i];
     fn->tags[i] = (Leaks){ { 0 } };
@@ -658,7 +658,7 @@ static void finish(Batch *b)
         fn->state = EF_TAGGED;
         fn->tags = GC_MALLOC((size_t)(fn->nparams + 1) * sizeof *fn->tags);
         for (int i = 0; i < fn->nparams; i++)
-            param_tag(b, fn, i);
+            param_tag(fn, i);
     }
     for (int i = 0; i < b->nlocs; i++) {
         Loc *l = b->locs[i];
@@ -782,7 +782,6 @@ static const char *heap_alloc_reason(Loc *l)
 
 static void flow_closure(Batch *b, Hole k, Node *lit, EFunc *fn)
 {
-    (void)lit;
     Esc e = { b, fn, 1, NULL, 0 };
     for (int i = 0; i < fn->ncaptures; i++) {
         Object *cv = fn->captures[i];
@@ -790,11 +789,10 @@ static void flow_closure(Batch *b, Hole k, Node *lit, EFunc *fn)
         if (!l)
             continue;
         bool byval = !l->addrtaken && !l->reassigned && esc_sizeof(cv->type) <= 128;
+        l->byref |= !byval;
         Hole kk = k;
-        Node *where = l->obj && l->obj->decl ? l->obj->decl : lit;
         if (!byval)
             kk = hole_addr(kk, lit, "reference");
-        (void)where;
         esc_flow(&e, hole_note(kk, lit, "captured by a closure"), l);
     }
 }
@@ -971,7 +969,7 @@ static uint32_t visit(Visitor *v, EFunc *fn)
 
 /* ---- the driver ---- */
 
-static void add_params(EFunc *fn, NodeList *fields, Type *sig, int *k)
+static void add_params(EFunc *fn, NodeList *fields, int *k)
 {
     for (int i = 0; fields && i < fields->len; i++) {
         Node *fld = fields->items[i];
@@ -979,13 +977,8 @@ static void add_params(EFunc *fn, NodeList *fields, Type *sig, int *k)
         int cnt = names && names->len ? names->len : 1;
         for (int j = 0; j < cnt; j++) {
             Object *o = names && names->len ? names->items[j]->obj : NULL;
-            Type *t = o ? o->type : NULL;
-            if (!t && sig) {
-                int pi = *k - (fn->nparams - *k >= 0 ? 0 : 0);
-                (void)pi;
-            }
             fn->params[*k] = o;
-            fn->ptypes[*k] = t;
+            fn->ptypes[*k] = o ? o->type : NULL;   /* unnamed: from the signature below */
             (*k)++;
         }
     }
@@ -1006,13 +999,13 @@ static EFunc *new_efunc(Node *decl, Object *obj, Type *sig, EFunc *outer)
     fn->nparams = np;
     int k = 0;
     if (recv) {
-        add_params(fn, recv, sig, &k);
+        add_params(fn, recv, &k);
         k = 1;
         if (!fn->ptypes[0] && recv->len > 0 && recv->items[0]->u.field.type)
             fn->ptypes[0] = recv->items[0]->u.field.type->type;
     }
     int base = k;
-    add_params(fn, ft->u.functype.params, sig, &k);
+    add_params(fn, ft->u.functype.params, &k);
     for (int i = base; i < np && sig; i++)
         if (!fn->ptypes[i])
             fn->ptypes[i] = sig->u.func.params[i - base];
@@ -1120,6 +1113,7 @@ EscReport *escape_analyze(Package *pkg)
     funcs = (PMap){ 0 };
     funcobjs = (PMap){ 0 };
     convpos = (PMap){ 0 };
+    esc_walk_reset();
     if (!pkg)
         return report;
     insert_iface_convs(pkg);
@@ -1199,9 +1193,15 @@ bool escape_moved_to_heap(Object *obj)
 int escape_capture_byval(Object *obj)
 {
     Loc *l = obj ? pm_get(&varlocs, obj) : NULL;
-    if (!l)
+    if (!l || !l->captured)
         return -1;
-    return !l->addrtaken && !l->reassigned && esc_sizeof(obj->type) <= 128;
+    return !l->byref;
+}
+
+bool escape_captured_by_value(Object *obj)
+{
+    Loc *l = obj ? pm_get(&varlocs, obj) : NULL;
+    return l && l->captured && !l->byref;
 }
 
 bool escape_alloc_on_heap(Node *n)

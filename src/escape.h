@@ -59,12 +59,20 @@ void escape_print(const EscReport *r, const char *file, int level, FILE *out);
    (valid after escape_analyze). A variable the pass never saw (a global)
    is on the heap. */
 bool escape_moved_to_heap(Object *obj);
-/* An allocation site: &T{}, new, make, a composite literal, a func literal,
-   an interface conversion, a string conversion or concatenation. */
+/* An allocation site: &T{}, new(T), make([]T, n), make(map...), a slice or
+   map literal, a func literal, a method value, an interface conversion
+   (compile_conv.c's node), string(b) / []byte(s) / []rune(s) / string(r),
+   a string concatenation; the implicit slice of a variadic call is keyed
+   by its E_CALL. A node the pass never saw is on the heap. */
 bool escape_alloc_on_heap(Node *n);
 /* Does a closure capture obj by value (1) or by reference (0), as gc's
    capturevars decides? -1: the pass did not see obj. The compiler must
    capture exactly as the analysis assumed. */
 int escape_capture_byval(Object *obj);
+/* Go 1.19's capture rule as gc applies it (escape.go flowClosure): a
+   captured variable never reassigned after its first capture, never
+   addressed, at most 128 bytes is copied into the closure. True only for
+   variables some literal captures, every one of them by value. */
+bool escape_captured_by_value(Object *obj);
 
 #endif

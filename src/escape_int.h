@@ -6,6 +6,9 @@
  *   escape.c          the driver: batches bottom-up over the call graph,
  *                     the solver (walkAll/walkOne/outlives), the report
  *   escape_walk.c     statements and expressions to graph edges
+ *   escape_prep.c     gc's rewrites before the analysis (static values,
+ *                     devirtualization, early temporaries, dead code)
+ *   escape_util.c     types, tree helpers, noder positions, locals/captures
  *   escape_fmt.c      gc's spelling of expressions and statements
  *   escape_natives.c  the summaries of mini's library functions
  */
@@ -58,6 +61,7 @@ struct Loc {
     Loc *dst; int dstEdgeIdx;
     bool queued, escapes, transient;
     bool captured, reassigned, addrtaken;
+    bool byref;       /* some closure captures the variable by reference */
     bool goDeferWrapper;  /* the wrapper closure of go/defer f(args): never reported */
     Leaks paramEsc;
     const char *heapReason;   /* gc's HeapAllocReason */
@@ -128,10 +132,36 @@ Hole hole_addr(Hole k, Node *where, const char *why);
 
 /* ---- escape_walk.c ---- */
 void esc_walk_func(Esc *e, EFunc *fn);
+
+/* ---- escape_util.c ---- */
 bool esc_has_pointers(Type *t);
-bool esc_is_direct_iface(Type *t);
+bool esc_is_direct_iface(Type *t);   /* stored in the interface word itself */
 int64_t esc_sizeof(Type *t);
+Type *esc_under(Type *t);            /* NULL-safe type_underlying */
+Node *esc_unparen(Node *n);
+bool esc_is_implicit_conv(Node *n);  /* compile_conv.c's I(x) */
+Node *esc_conv_arg(Node *n);
+Node *esc_strip_implicit(Node *n);
+/* base.Pos after gc's noder translated n (from start) */
+Pos esc_last_pos(Node *n);
+Pos esc_last_pos_from(Pos start, Node *n);
+/* typecheckaste: the implicit conversions of l[from:] from start */
+void esc_fix_conv_positions(NodeList *l, int from, Pos start);
+void esc_fix_conv_at(Node *a, Pos p);
+typedef void (*VisitFn)(Node *n, void *ctx);
+void esc_children(Node *n, VisitFn f, void *ctx);   /* every direct child node */
+bool esc_declares(Node *where, Object *o);          /* where (x := / var x) declares o */
 void esc_collect(EFunc *fn);   /* locals, literals, captures of fn */
+/* a small association list (few entries) */
+typedef struct PtrList {
+    const void **keys; void **vals; int n, cap;
+} PtrList;
+void esc_pl_add(PtrList *l, const void *k, void *v);
+void *esc_pl_get(PtrList *l, const void *k);
+
+/* ---- escape_prep.c ---- */
+Node *esc_static_value(Node *f, int depth);
+bool esc_only_defined(Object *o, Node **rhs);   /* defined once, never reassigned: *rhs */
 /* gc's devirtualize pass: an interface method call on a local assigned
    once from a concrete value calls the concrete method. */
 void esc_devirtualize(EFunc *fn);
@@ -144,7 +174,8 @@ const char *esc_type_string(Type *t);       /* gc's spelling: struct { a int }, 
    method receiver; the first of a forwarded call's results): N or -1. */
 int esc_temp_of(Node *n);
 void esc_number_temps(EFunc *fn);
-void esc_deadcode(EFunc *fn);    /* marks the branches gc's deadcode pass drops */
+void esc_deadcode(EFunc *fn);
+void esc_walk_reset(void);       /* forgets the side tables of a previous analysis */    /* marks the branches gc's deadcode pass drops */
 bool esc_is_dead(Node *n);
 const char *esc_stmt_string(Node *n);
 

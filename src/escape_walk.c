@@ -22,395 +22,6 @@
 #include "escape_int.h"
 #include "parser.h"
 
-/* ---- types ---- */
-
-static Type *under(Type *t) { return t ? type_underlying(t) : NULL; }
-
-bool esc_has_pointers(Type *t)
-{
-    t = under(t);
-    if (!t)
-        return true;
-    switch (t->kind) {
-    case TY_STRING: case TY_POINTER: case TY_SLICE: case TY_MAP: case TY_CHAN:
-    case TY_FUNC: case TY_INTERFACE: case TY_UNTYPED_STRING: case TY_UNTYPED_NIL:
-        return true;
-    case TY_ARRAY:
-        return t->u.array.len > 0 && esc_has_pointers(t->u.array.elem);
-    case TY_STRUCT:
-        for (int i = 0; i < t->u.strct.nfields; i++)
-            if (esc_has_pointers(t->u.strct.fields[i].type))
-                return true;
-        return false;
-    case TY_TUPLE:
-        for (int i = 0; i < t->u.tuple.n; i++)
-            if (esc_has_pointers(t->u.tuple.types[i]))
-                return true;
-        return false;
-    default:
-        return false;
-    }
-}
-
-/* types.IsDirectIface: stored in an interface's data word itself. */
-bool esc_is_direct_iface(Type *t)
-{
-    t = under(t);
-    if (!t)
-        return false;
-    switch (t->kind) {
-    case TY_POINTER: case TY_CHAN: case TY_MAP: case TY_FUNC:
-        return true;
-    case TY_ARRAY:
-        return t->u.array.len == 1 && esc_is_direct_iface(t->u.array.elem);
-    case TY_STRUCT:
-        return t->u.strct.nfields == 1 && esc_is_direct_iface(t->u.strct.fields[0].type);
-    default:
-        return false;
-    }
-}
-
-static int64_t alignof_(Type *t)
-{
-    t = under(t);
-    if (!t)
-        return 8;
-    switch (t->kind) {
-    case TY_BOOL: case TY_INT8: case TY_UINT8: return 1;
-    case TY_INT16: case TY_UINT16: return 2;
-    case TY_INT32: case TY_UINT32: case TY_FLOAT32: return 4;
-    case TY_ARRAY: return alignof_(t->u.array.elem);
-    case TY_STRUCT: {
-        int64_t a = 1;
-        for (int i = 0; i < t->u.strct.nfields; i++) {
-            int64_t fa = alignof_(t->u.strct.fields[i].type);
-            if (fa > a)
-                a = fa;
-        }
-        return a;
-    }
-    default: return 8;
-    }
-}
-
-int64_t esc_sizeof(Type *t)
-{
-    t = under(t);
-    if (!t)
-        return 8;
-    switch (t->kind) {
-    case TY_BOOL: case TY_INT8: case TY_UINT8: return 1;
-    case TY_INT16: case TY_UINT16: return 2;
-    case TY_INT32: case TY_UINT32: case TY_FLOAT32: return 4;
-    case TY_STRING: case TY_INTERFACE: return 16;
-    case TY_SLICE: return 24;
-    case TY_ARRAY: {
-        int64_t e = esc_sizeof(t->u.array.elem);
-        if (t->u.array.len > 0 && e > INT64_MAX / t->u.array.len)
-            return INT64_MAX;
-        return e * (t->u.array.len < 0 ? 0 : t->u.array.len);
-    }
-    case TY_STRUCT: {
-        int64_t off = 0, maxa = 1;
-        for (int i = 0; i < t->u.strct.nfields; i++) {
-            Type *ft = t->u.strct.fields[i].type;
-            int64_t a = alignof_(ft), s = esc_sizeof(ft);
-            if (a > maxa)
-                maxa = a;
-            off = (off + a - 1) / a * a;
-            if (s > INT64_MAX - off)
-                return INT64_MAX;
-            off += s;
-        }
-        /* a final zero-size field gets a byte so its address stays inside */
-        int n = t->u.strct.nfields;
-        if (n > 0 && off > 0 && esc_sizeof(t->u.strct.fields[n - 1].type) == 0)
-            off++;
-        return (off + maxa - 1) / maxa * maxa;
-    }
-    default: return 8;
-    }
-}
-
-/* ---- small tree helpers ---- */
-
-static Node *unparen(Node *n)
-{
-    while (n && n->kind == E_PAREN)
-        n = n->u.unary.x;
-    return n;
-}
-
-static bool is_implicit_conv(Node *n)
-{
-    if (!n || n->kind != E_CALL || !n->u.call.conv)
-        return false;
-    Node *f = n->u.call.fun;
-    return f->kind == E_IDENT && !f->obj && f->pos.line == n->pos.line && f->pos.col == n->pos.col &&
-           n->u.call.args && n->u.call.args->len == 1;
-}
-
-static Node *conv_arg(Node *n) { return n->u.call.args->items[0]; }
-
-static Node *strip_implicit(Node *n)
-{
-    while (is_implicit_conv(n))
-        n = conv_arg(n);
-    return n;
-}
-
-/* ONAME in gc's IR: a variable or a function name (its position is the
-   declaration's, so gc's base.Pos does not move to it). */
-static bool is_oname(Node *n)
-{
-    n = unparen(strip_implicit(n));
-    if (!n)
-        return false;
-    if (n->kind == E_IDENT)
-        return n->obj && (n->obj->kind == OBJ_VAR || n->obj->kind == OBJ_FUNC);
-    if (n->kind == E_SELECTOR && n->u.selector.x && n->u.selector.x->mode == MODE_PACKAGE)
-        return n->obj && (n->obj->kind == OBJ_VAR || n->obj->kind == OBJ_FUNC);
-    return false;
-}
-
-/* The position of the last expression gc's noder entered while
-   translating n (base.Pos afterwards): a pre-order walk in which every
-   expression but a constant moves base.Pos to itself, and a call ends at
-   its own position (transformCall). */
-static void enter(Node *n, Pos *p)
-{
-    n = strip_implicit(n);
-    if (!n || n->mode == MODE_CONST || n->mode == MODE_TYPEEXPR)
-        return;
-    *p = n->pos;
-    switch (n->kind) {
-    case E_PAREN: case E_STAR: case E_UNARY:
-        enter(n->u.unary.x, p);
-        return;
-    case E_BINARY:
-        enter(n->u.binary.x, p);
-        enter(n->u.binary.y, p);
-        return;
-    case E_SELECTOR:
-        if (n->u.selector.x && n->u.selector.x->mode != MODE_PACKAGE)
-            enter(n->u.selector.x, p);
-        return;
-    case E_INDEX:
-        enter(n->u.index.x, p);
-        enter(n->u.index.index, p);
-        return;
-    case E_SLICE:
-        enter(n->u.slice.x, p);
-        enter(n->u.slice.lo, p);
-        enter(n->u.slice.hi, p);
-        enter(n->u.slice.max, p);
-        return;
-    case E_TYPEASSERT:
-        enter(n->u.typeassert.x, p);
-        return;
-    case E_COMPOSITE:
-        for (int i = 0; n->u.composite.elts && i < n->u.composite.elts->len; i++) {
-            Node *v = n->u.composite.elts->items[i];
-            if (v->kind == E_KEYVALUE)
-                v = v->u.binary.y;
-            enter(v, p);
-        }
-        return;
-    default:
-        return;
-    }
-}
-
-static Pos last_pos(Node *n)
-{
-    Pos p = n ? n->pos : (Pos){ 0, 0 };
-    enter(n, &p);
-    return p;
-}
-
-static Pos last_pos_from(Pos start, Node *n)
-{
-    Pos p = start;
-    enter(n, &p);
-    return p;
-}
-
-/* gc's typecheckaste: base.Pos starts at start and moves to each operand
-   that has a position of its own; an implicit conversion is made there. */
-static void fix_conv_positions(NodeList *l, int from, Pos start)
-{
-    Pos p = start;
-    for (int i = from; l && i < l->len; i++) {
-        Node *a = l->items[i];
-        if (!is_oname(a))
-            p = strip_implicit(a)->kind == E_PAREN ? unparen(strip_implicit(a))->pos : strip_implicit(a)->pos;
-        if (is_implicit_conv(a))
-            esc_set_pos(a, p);
-    }
-}
-
-static void fix_conv_at(Node *a, Pos p)
-{
-    if (is_implicit_conv(a))
-        esc_set_pos(a, p);
-}
-
-/* ---- collecting a function's locals, literals and captures ---- */
-
-typedef void (*VisitFn)(Node *n, void *ctx);
-
-static void children(Node *n, VisitFn f, void *ctx);
-
-static void each(NodeList *l, VisitFn f, void *ctx)
-{
-    for (int i = 0; l && i < l->len; i++)
-        f(l->items[i], ctx);
-}
-
-static void children(Node *n, VisitFn f, void *ctx)
-{
-    if (!n)
-        return;
-#define V(x) do { if (x) f((x), ctx); } while (0)
-    switch (n->kind) {
-    case E_PAREN: case E_STAR: case E_UNARY: case E_ELLIPSIS: V(n->u.unary.x); break;
-    case E_BINARY: case E_KEYVALUE: case S_SEND: V(n->u.binary.x); V(n->u.binary.y); break;
-    case E_COMPOSITE: each(n->u.composite.elts, f, ctx); break;
-    case E_SELECTOR: V(n->u.selector.x); break;
-    case E_INDEX: V(n->u.index.x); V(n->u.index.index); break;
-    case E_SLICE: V(n->u.slice.x); V(n->u.slice.lo); V(n->u.slice.hi); V(n->u.slice.max); break;
-    case E_TYPEASSERT: V(n->u.typeassert.x); break;
-    case E_CALL: V(n->u.call.fun); each(n->u.call.args, f, ctx); break;
-    case S_DECL: V(n->u.decl.decl); break;
-    case D_GROUP: each(n->u.group.specs, f, ctx); break;
-    case D_VAR: each(n->u.valuespec.names, f, ctx); each(n->u.valuespec.values, f, ctx); break;
-    case S_LABELED: V(n->u.labeled.stmt); break;
-    case S_EXPR: V(n->u.exprstmt.x); break;
-    case S_INCDEC: V(n->u.incdec.x); break;
-    case S_ASSIGN: each(n->u.assign.lhs, f, ctx); each(n->u.assign.rhs, f, ctx); break;
-    case S_GO: case S_DEFER: V(n->u.gostmt.call); break;
-    case S_RETURN: each(n->u.ret.results, f, ctx); break;
-    case S_BLOCK: each(n->u.block.stmts, f, ctx); break;
-    case S_IF: V(n->u.ifstmt.init); V(n->u.ifstmt.cond); V(n->u.ifstmt.then); V(n->u.ifstmt.els); break;
-    case S_CASE: each(n->u.caseclause.list, f, ctx); each(n->u.caseclause.body, f, ctx); break;
-    case S_SWITCH: case S_TYPESWITCH:
-        V(n->u.switchstmt.init); V(n->u.switchstmt.tag); V(n->u.switchstmt.assign); V(n->u.switchstmt.body);
-        break;
-    case S_COMM: V(n->u.commclause.comm); each(n->u.commclause.body, f, ctx); break;
-    case S_SELECT: V(n->u.selectstmt.body); break;
-    case S_FOR: V(n->u.forstmt.init); V(n->u.forstmt.cond); V(n->u.forstmt.post); V(n->u.forstmt.body); break;
-    case S_RANGE: V(n->u.rangestmt.key); V(n->u.rangestmt.value); V(n->u.rangestmt.x); V(n->u.rangestmt.body); break;
-    default: break;
-    }
-#undef V
-}
-
-typedef struct Collect {
-    EFunc *fn;
-    Node *decl;
-} Collect;
-
-static void add_obj(Object ***arr, int *n, Object *o)
-{
-    for (int i = 0; i < *n; i++)
-        if ((*arr)[i] == o)
-            return;
-    Object **nb = GC_MALLOC((size_t)(*n + 1) * sizeof *nb);
-    if (*n)
-        memcpy(nb, *arr, (size_t)*n * sizeof *nb);
-    nb[*n] = o;
-    *arr = nb;
-    (*n)++;
-}
-
-static void collect_locals(Node *n, void *ctx)
-{
-    Collect *c = ctx;
-    if (n->kind == E_FUNCLIT)
-        return;
-    if (n->kind == E_IDENT && n->obj && n->obj->kind == OBJ_VAR && !n->obj->is_global &&
-        !n->obj->is_param && !n->obj->is_result && n->obj->func == c->decl &&
-        n->obj->pos.line == n->pos.line && n->obj->pos.col == n->pos.col)
-        add_obj(&c->fn->locals, &c->fn->nlocals, n->obj);
-    if (n->kind == S_TYPESWITCH) {
-        children(n, collect_locals, ctx);
-        Node *body = n->u.switchstmt.body;
-        for (int i = 0; body && i < body->u.block.stmts->len; i++) {
-            Node *cl = body->u.block.stmts->items[i];
-            Scope *s = cl->scope;
-            for (int j = 0; s && j < s->nobjs; j++)
-                if (s->objs[j]->kind == OBJ_VAR && s->objs[j]->func == c->decl)
-                    add_obj(&c->fn->locals, &c->fn->nlocals, s->objs[j]);
-        }
-        return;
-    }
-    children(n, collect_locals, ctx);
-}
-
-/* Is obj declared in lit or in a literal nested in it? */
-static bool declared_within(Object *obj, EFunc *lit)
-{
-    for (EFunc *f = esc_funcof(obj->func); f; f = f->outer)
-        if (f == lit)
-            return true;
-    return false;
-}
-
-static void collect_captures(Node *n, void *ctx)
-{
-    Collect *c = ctx;
-    if (n->kind == E_IDENT && n->obj && n->obj->kind == OBJ_VAR && !n->obj->is_global && n->obj->func &&
-        !declared_within(n->obj, c->fn))
-        add_obj(&c->fn->captures, &c->fn->ncaptures, n->obj);
-    if (n->kind == E_FUNCLIT) {
-        collect_captures(n->u.funclit.body, ctx);
-        return;
-    }
-    children(n, collect_captures, ctx);
-}
-
-void esc_collect(EFunc *fn)
-{
-    Collect c = { fn, fn->decl };
-    Node *body = fn->decl->kind == D_FUNC ? fn->decl->u.funcdecl.body : fn->decl->u.funclit.body;
-    children(body, collect_locals, &c);
-    if (fn->outer)
-        children(body, collect_captures, &c);
-}
-
-/* ---- a small association list (few entries) ---- */
-
-typedef struct PtrList {
-    const void **keys; void **vals; int n, cap;
-} PtrList;
-
-static void pl_add(PtrList *l, const void *k, void *v)
-{
-    if (l->n == l->cap) {
-        l->cap = l->cap ? l->cap * 2 : 8;
-        const void **nk = GC_MALLOC((size_t)l->cap * sizeof *nk);
-        void **nv = GC_MALLOC((size_t)l->cap * sizeof *nv);
-        if (l->n) {
-            memcpy(nk, l->keys, (size_t)l->n * sizeof *nk);
-            memcpy(nv, l->vals, (size_t)l->n * sizeof *nv);
-        }
-        l->keys = nk;
-        l->vals = nv;
-    }
-    l->keys[l->n] = k;
-    l->vals[l->n++] = v;
-}
-
-static void *pl_get(PtrList *l, const void *k)
-{
-    for (int i = 0; i < l->n; i++)
-        if (l->keys[i] == k)
-            return l->vals[i];
-    return NULL;
-}
-
-static Node *static_value(Node *f, int depth);
-
 /* ---- the walk ---- */
 
 static void expr(Esc *e, Hole k, Node *n);
@@ -420,12 +31,6 @@ static void call(Esc *e, Hole *ks, int nks, Node *n);
 static Hole discard_hole(Esc *e) { return hole_of(esc_blankloc(e)); }
 static Hole heap_hole(Esc *e) { return hole_of(esc_heaploc(e)); }
 static void discard(Esc *e, Node *n) { expr(e, discard_hole(e), n); }
-
-static void discards(Esc *e, NodeList *l)
-{
-    for (int i = 0; l && i < l->len; i++)
-        discard(e, l->items[i]);
-}
 
 static Hole spill(Esc *e, Hole k, Node *n)
 {
@@ -475,10 +80,10 @@ static Hole selector_hole(Hole k, Node *n)
     if (len > 64)
         len = 64;
     for (int i = 0; i < len; i++) {
-        Type *u = under(t);
+        Type *u = esc_under(t);
         ptr[i] = u && u->kind == TY_POINTER;
         if (ptr[i])
-            u = under(u->u.pointer.elem);
+            u = esc_under(u->u.pointer.elem);
         if (!u || u->kind != TY_STRUCT || n->u.selector.path[i] >= u->u.strct.nfields) {
             len = i + 1;
             break;
@@ -501,17 +106,17 @@ static Hole receiver_hole(Hole k, Node *sel, Selection *s)
     if (len > 64)
         len = 64;
     for (int i = 0; i < len; i++) {
-        Type *u = under(t);
+        Type *u = esc_under(t);
         ptr[i] = u && u->kind == TY_POINTER;
         if (ptr[i])
-            u = under(u->u.pointer.elem);
+            u = esc_under(u->u.pointer.elem);
         if (!u || u->kind != TY_STRUCT || s->path[i] >= u->u.strct.nfields) {
             len = i;
             break;
         }
         t = u->u.strct.fields[s->path[i]].type;
     }
-    bool isptr = under(t) && under(t)->kind == TY_POINTER;
+    bool isptr = esc_under(t) && esc_under(t)->kind == TY_POINTER;
     if (s->kind == SEL_METHOD) {
         if (s->ptr_recv && !isptr)
             k = hole_addr(k, sel, "address-of");
@@ -622,7 +227,7 @@ static void addstr_operands(Esc *e, Node *n)
 
 static void composite(Esc *e, Hole k, Node *n, Type *t)
 {
-    Type *u = under(t);
+    Type *u = esc_under(t);
     NodeList *elts = n->u.composite.elts;
     if (!u)
         return;
@@ -637,7 +242,7 @@ static void composite(Esc *e, Hole k, Node *n, Type *t)
         for (int i = 0; elts && i < elts->len; i++) {
             Node *v = elts->items[i];
             if (v->kind == E_KEYVALUE) {
-                fix_conv_at(v->u.binary.y, v->pos);
+                esc_fix_conv_at(v->u.binary.y, v->pos);
                 v = v->u.binary.y;
             }
             expr(e, hole_note(k, n, "struct literal element"), v);
@@ -648,7 +253,7 @@ static void composite(Esc *e, Hole k, Node *n, Type *t)
             Node *v = elts->items[i];
             if (v->kind == E_KEYVALUE) {
                 discard(e, v->u.binary.x);
-                fix_conv_at(v->u.binary.y, v->pos);
+                esc_fix_conv_at(v->u.binary.y, v->pos);
                 v = v->u.binary.y;
             }
             expr(e, hole_note(k, n, "array literal element"), v);
@@ -660,7 +265,7 @@ static void composite(Esc *e, Hole k, Node *n, Type *t)
             Node *v = elts->items[i];
             if (v->kind == E_KEYVALUE) {
                 discard(e, v->u.binary.x);
-                fix_conv_at(v->u.binary.y, v->pos);
+                esc_fix_conv_at(v->u.binary.y, v->pos);
                 v = v->u.binary.y;
             }
             expr(e, hole_note(k, n, "slice-literal-element"), v);
@@ -672,8 +277,8 @@ static void composite(Esc *e, Hole k, Node *n, Type *t)
             Node *kv = elts->items[i];
             if (kv->kind != E_KEYVALUE)
                 continue;
-            fix_conv_at(kv->u.binary.x, kv->pos);
-            fix_conv_at(kv->u.binary.y, kv->pos);
+            esc_fix_conv_at(kv->u.binary.x, kv->pos);
+            esc_fix_conv_at(kv->u.binary.y, kv->pos);
             assign_heap(e, kv->u.binary.x, "map literal key", n);
             assign_heap(e, kv->u.binary.y, "map literal value", n);
         }
@@ -685,8 +290,8 @@ static void composite(Esc *e, Hole k, Node *n, Type *t)
 
 static void conversion(Esc *e, Hole k, Node *n)
 {
-    Node *x = conv_arg(n);
-    Type *to = under(n->type), *from = under(x->type);
+    Node *x = esc_conv_arg(n);
+    Type *to = esc_under(n->type), *from = esc_under(x->type);
     if (!to || !from) {
         expr(e, k, x);
         return;
@@ -732,7 +337,7 @@ static void expr(Esc *e, Hole k, Node *n)
         expr(e, k, n->u.unary.x);
         return;
     case E_UNARY: {
-        Node *x = unparen(n->u.unary.x);
+        Node *x = esc_unparen(n->u.unary.x);
         if (n->u.unary.op == '&') {
             if (x && x->kind == E_COMPOSITE) {
                 Hole kk = spill(e, k, n);
@@ -761,9 +366,9 @@ static void expr(Esc *e, Hole k, Node *n)
         return;
     }
     case E_INDEX: {
-        Type *xt = under(n->u.index.x->type);
+        Type *xt = esc_under(n->u.index.x->type);
         if (xt && xt->kind == TY_MAP) {
-            fix_conv_at(n->u.index.index, last_pos_from(last_pos(n->u.index.x), n->u.index.index));
+            esc_fix_conv_at(n->u.index.index, esc_last_pos_from(esc_last_pos(n->u.index.x), n->u.index.index));
             discard(e, n->u.index.x);
             discard(e, n->u.index.index);
             return;
@@ -776,7 +381,7 @@ static void expr(Esc *e, Hole k, Node *n)
         return;
     }
     case E_SLICE: {
-        Type *xt = under(n->u.slice.x->type);
+        Type *xt = esc_under(n->u.slice.x->type);
         if (xt && xt->kind == TY_ARRAY)
             expr(e, hole_addr(hole_note(k, n, "slice"), n, "address-of"), n->u.slice.x);
         else
@@ -806,8 +411,8 @@ static void expr(Esc *e, Hole k, Node *n)
         }
         /* a comparison with an interface compares the dynamic value in
            place (walk/compare.go): no box */
-        discard(e, strip_implicit(n->u.binary.x));
-        discard(e, strip_implicit(n->u.binary.y));
+        discard(e, esc_strip_implicit(n->u.binary.x));
+        discard(e, esc_strip_implicit(n->u.binary.y));
         return;
     case E_COMPOSITE:
         composite(e, k, n, n->type);
@@ -834,30 +439,12 @@ typedef struct Callee {
     Type *devirt;     /* devirtualized: recv.(T).M(args) */
 } Callee;
 
-/* gc's ir.StaticValue for a local func variable assigned once. */
-static Node *static_value(Node *f, int depth);
-
-static bool only_defined(Object *o, Node **rhs);
-
-static Node *static_value(Node *f, int depth)
-{
-    f = unparen(f);
-    if (!f || depth > 8)
-        return f;
-    if (f->kind == E_IDENT && f->obj && f->obj->kind == OBJ_VAR && !f->obj->is_global && !f->obj->is_param) {
-        Node *rhs;
-        if (only_defined(f->obj, &rhs) && rhs)
-            return static_value(rhs, depth + 1);
-    }
-    return f;
-}
-
 static Callee callee_of(Esc *e, Node *c)
 {
     (void)e;
     Callee ce = { 0 };
-    Node *f = unparen(c->u.call.fun);
-    ce.sig = under(f->type);
+    Node *f = esc_unparen(c->u.call.fun);
+    ce.sig = esc_under(f->type);
     if (f->kind == E_FUNCLIT) {
         ce.fn = esc_funcof(f);
         if (ce.fn)
@@ -909,7 +496,7 @@ static Callee callee_of(Esc *e, Node *c)
         }
         return ce;
     }
-    Node *sv = static_value(f, 0);
+    Node *sv = esc_static_value(f, 0);
     if (sv && sv->kind == E_IDENT && sv->obj && sv->obj->kind == OBJ_FUNC) {
         ce.fn = esc_funcobj(sv->obj);
         if (!ce.fn && sv->obj->pkg)
@@ -929,9 +516,21 @@ typedef struct Wrap {
     Loc **tmps; int n, cap;
 } Wrap;
 
+static void wrap_add(Wrap *w, Loc *tmp)
+{
+    if (w->n == w->cap) {
+        w->cap = w->cap ? w->cap * 2 : 8;
+        Loc **nb = GC_MALLOC((size_t)w->cap * sizeof *nb);
+        if (w->n)
+            memcpy(nb, w->tmps, (size_t)w->n * sizeof *nb);
+        w->tmps = nb;
+    }
+    w->tmps[w->n++] = tmp;
+}
+
 static bool wrap_skips(Node *a)
 {
-    a = unparen(a);
+    a = esc_unparen(a);
     if (!a || a->mode == MODE_CONST)
         return true;
     if (a->type && a->type->kind == TY_UNTYPED_NIL)
@@ -949,14 +548,7 @@ static void argument(Esc *e, Hole k, Node *c, Node *a, Wrap *w)
         Loc *tmp = esc_newloc(e, NULL, false);
         expr(e, hole_of(tmp), a);
         tmp->captured = true;
-        if (w->n == w->cap) {
-            w->cap = w->cap ? w->cap * 2 : 8;
-            Loc **nb = GC_MALLOC((size_t)w->cap * sizeof *nb);
-            if (w->n)
-                memcpy(nb, w->tmps, (size_t)w->n * sizeof *nb);
-            w->tmps = nb;
-        }
-        w->tmps[w->n++] = tmp;
+        wrap_add(w, tmp);
         esc_flow(e, hole_note(k, c, "call parameter"), tmp);
         return;
     }
@@ -965,7 +557,7 @@ static void argument(Esc *e, Hole k, Node *c, Node *a, Wrap *w)
 
 static void builtin_call(Esc *e, Hole *ks, int nks, Node *c, Wrap *w)
 {
-    Node *f = unparen(c->u.call.fun);
+    Node *f = esc_unparen(c->u.call.fun);
     NodeList *args = c->u.call.args;
     int na = args ? args->len : 0;
     Hole k0 = ks && nks > 0 ? ks[0] : discard_hole(e);
@@ -974,7 +566,7 @@ static void builtin_call(Esc *e, Hole *ks, int nks, Node *c, Wrap *w)
         if (na == 0)
             return;
         Node *s = args->items[0];
-        Type *st = under(s->type);
+        Type *st = esc_under(s->type);
         Hole appendee = k0;
         if (st && st->kind == TY_SLICE && esc_has_pointers(st->u.slice.elem)) {
             Hole two[2] = { k0, hole_deref(heap_hole(e), c, "appendee slice") };
@@ -985,15 +577,15 @@ static void builtin_call(Esc *e, Hole *ks, int nks, Node *c, Wrap *w)
         if (na > 1) {
             Pos lp = c->pos;
             for (int i = 0; i < na; i++)
-                lp = last_pos_from(lp, args->items[i]);
+                lp = esc_last_pos_from(lp, args->items[i]);
             for (int i = 1; i < na; i++)
-                fix_conv_at(args->items[i], lp);
+                esc_fix_conv_at(args->items[i], lp);
         }
         argument(e, appendee, c, s, w);
         if (c->u.call.ellipsis) {
             Hole appended = discard_hole(e);
             if (na > 1) {
-                Type *at = under(args->items[1]->type);
+                Type *at = esc_under(args->items[1]->type);
                 if (at && at->kind == TY_SLICE && esc_has_pointers(at->u.slice.elem))
                     appended = hole_deref(heap_hole(e), c, "appended slice...");
                 argument(e, appended, c, args->items[1], w);
@@ -1009,7 +601,7 @@ static void builtin_call(Esc *e, Hole *ks, int nks, Node *c, Wrap *w)
             return;
         argument(e, discard_hole(e), c, args->items[0], w);
         Hole copied = discard_hole(e);
-        Type *yt = under(args->items[1]->type);
+        Type *yt = esc_under(args->items[1]->type);
         if (yt && yt->kind == TY_SLICE && esc_has_pointers(yt->u.slice.elem))
             copied = hole_deref(heap_hole(e), c, "copied slice");
         argument(e, copied, c, args->items[1], w);
@@ -1017,7 +609,7 @@ static void builtin_call(Esc *e, Hole *ks, int nks, Node *c, Wrap *w)
     }
     case BI_PANIC:
         if (na > 0) {
-            fix_conv_at(args->items[0], last_pos_from(c->pos, args->items[0]));   /* not typecheckaste */
+            esc_fix_conv_at(args->items[0], esc_last_pos_from(c->pos, args->items[0]));   /* not typecheckaste */
             argument(e, heap_hole(e), c, args->items[0], w);
         }
         return;
@@ -1025,7 +617,7 @@ static void builtin_call(Esc *e, Hole *ks, int nks, Node *c, Wrap *w)
         spill(e, k0, c);
         return;
     case BI_MAKE: {
-        Type *t = under(c->type);
+        Type *t = esc_under(c->type);
         if (t && t->kind == TY_SLICE)
             spill(e, k0, c);
         else if (t && t->kind == TY_MAP)
@@ -1037,9 +629,9 @@ static void builtin_call(Esc *e, Hole *ks, int nks, Node *c, Wrap *w)
     default: {
         Pos p = c->pos;
         for (int i = 0; i < na; i++)
-            p = last_pos_from(p, args->items[i]);
+            p = esc_last_pos_from(p, args->items[i]);
         for (int i = 0; i < na; i++)
-            fix_conv_at(args->items[i], p);
+            esc_fix_conv_at(args->items[i], p);
         for (int i = 0; i < na; i++)
             argument(e, discard_hole(e), c, args->items[i], w);
         return;
@@ -1049,7 +641,7 @@ static void builtin_call(Esc *e, Hole *ks, int nks, Node *c, Wrap *w)
 
 static void call_common(Esc *e, Hole *ks, int nks, Node *c, Wrap *w)
 {
-    Node *f = unparen(c->u.call.fun);
+    Node *f = esc_unparen(c->u.call.fun);
     if (f->mode == MODE_BUILTIN && f->obj) {
         builtin_call(e, ks, nks, c, w);
         return;
@@ -1059,13 +651,13 @@ static void call_common(Esc *e, Hole *ks, int nks, Node *c, Wrap *w)
     int na = args ? args->len : 0;
     Type *sig = ce.sig;
     if (ce.fn && ce.fn->sig)
-        sig = under(ce.fn->sig);
+        sig = esc_under(ce.fn->sig);
     int np = sig && sig->kind == TY_FUNC ? sig->u.func.nparams : 0;
     bool variadic = sig && sig->kind == TY_FUNC && sig->u.func.variadic;
     int recvoff = ce.method && !ce.iface ? 1 : 0;
     if (ce.methexpr) {
         /* T.M's type has the receiver first: the callee's own params follow */
-        Type *ms = ce.sel.type ? under(ce.sel.type) : NULL;
+        Type *ms = ce.sel.type ? esc_under(ce.sel.type) : NULL;
         if (ms && ms->kind == TY_FUNC) {
             np = ms->u.func.nparams;
             variadic = ms->u.func.variadic;
@@ -1074,7 +666,7 @@ static void call_common(Esc *e, Hole *ks, int nks, Node *c, Wrap *w)
     int tagnp = recvoff + np;
 
     /* positions of the implicit conversions of the arguments (typecheckaste) */
-    fix_conv_positions(args, 0, c->pos);
+    esc_fix_conv_positions(args, 0, c->pos);
 
     if (ks && ce.fn && esc_in_mutual_batch(e, ce.fn)) {
         for (int i = 0; i < nks && i < ce.fn->nresults; i++)
@@ -1096,24 +688,18 @@ static void call_common(Esc *e, Hole *ks, int nks, Node *c, Wrap *w)
                 argument(e, rk, c, args->items[0], w);
             ai = 1;
         } else {
-            Node *sel = unparen(c->u.call.fun);
-            if (ce.devirt) {
-                expr(e, dot_type(hole_note(rk, c, "call parameter"), ce.devirt, sel, "dot"), ce.recv);
-            } else if (w && !wrap_skips(ce.recv)) {
-                Loc *tmp = esc_newloc(e, NULL, false);
-                expr(e, receiver_hole(hole_of(tmp), sel, &ce.sel), ce.recv);
+            Node *sel = esc_unparen(c->u.call.fun);
+            /* go/defer: the receiver is copied to a temporary the wrapper captures */
+            Loc *tmp = w && !wrap_skips(ce.recv) ? esc_newloc(e, NULL, false) : NULL;
+            Hole target = tmp ? hole_of(tmp) : hole_note(rk, c, "call parameter");
+            if (ce.devirt)
+                expr(e, dot_type(target, ce.devirt, sel, "dot"), ce.recv);
+            else
+                expr(e, receiver_hole(target, sel, &ce.sel), ce.recv);
+            if (tmp) {
                 tmp->captured = true;
-                if (w->n == w->cap) {
-                    w->cap = w->cap ? w->cap * 2 : 8;
-                    Loc **nb = GC_MALLOC((size_t)w->cap * sizeof *nb);
-                    if (w->n)
-                        memcpy(nb, w->tmps, (size_t)w->n * sizeof *nb);
-                    w->tmps = nb;
-                }
-                w->tmps[w->n++] = tmp;
+                wrap_add(w, tmp);
                 esc_flow(e, hole_note(rk, c, "call parameter"), tmp);
-            } else {
-                expr(e, receiver_hole(hole_note(rk, c, "call parameter"), sel, &ce.sel), ce.recv);
             }
         }
     }
@@ -1135,8 +721,8 @@ static void call_common(Esc *e, Hole *ks, int nks, Node *c, Wrap *w)
         for (int i = 0; i < nt; i++) {
             int pi = i < np ? i : np - 1;
             Type *pt = sig && sig->kind == TY_FUNC && pi >= 0 && pi < sig->u.func.nparams ? sig->u.func.params[pi] : NULL;
-            if (variadic && i >= np - 1 && pt && under(pt)->kind == TY_SLICE)
-                pt = under(pt)->u.slice.elem;
+            if (variadic && i >= np - 1 && pt && esc_under(pt)->kind == TY_SLICE)
+                pt = esc_under(pt)->u.slice.elem;
             Hole pk;
             if (variadic && i >= np - 1) {
                 if (!packed) {
@@ -1212,7 +798,7 @@ static void go_defer(Esc *e, Node *n)
     Node *c = n->u.gostmt.call;
     if (!c || c->kind != E_CALL)
         return;
-    Node *f = unparen(c->u.call.fun);
+    Node *f = esc_unparen(c->u.call.fun);
     bool plain = !c->u.call.conv && !(f->mode == MODE_BUILTIN);
     if (plain && f->kind == E_SELECTOR && f->u.selector.x->mode != MODE_PACKAGE &&
         f->u.selector.x->mode != MODE_TYPEEXPR) {
@@ -1220,7 +806,7 @@ static void go_defer(Esc *e, Node *n)
         if (s.kind == SEL_METHOD || s.kind == SEL_IFACE_METHOD)
             plain = false;
     }
-    Type *ft = under(f->type);
+    Type *ft = esc_under(f->type);
     if (plain && ft && ft->kind == TY_FUNC && ft->u.func.nparams + ft->u.func.nresults == 0 &&
         !(f->kind == E_SELECTOR && f->u.selector.x->mode == MODE_TYPEEXPR)) {
         expr(e, k, c->u.call.fun);
@@ -1239,7 +825,7 @@ static void go_defer(Esc *e, Node *n)
 
 static Hole addr(Esc *e, Node *n)
 {
-    n = unparen(n);
+    n = esc_unparen(n);
     if (!n)
         return discard_hole(e);
     switch (n->kind) {
@@ -1261,7 +847,7 @@ static Hole addr(Esc *e, Node *n)
         return addr(e, x);
     }
     case E_INDEX: {
-        Type *xt = under(n->u.index.x->type);
+        Type *xt = esc_under(n->u.index.x->type);
         if (xt && xt->kind == TY_MAP) {
             discard(e, n->u.index.x);
             assign_heap(e, n->u.index.index, "key of map put", n);
@@ -1282,31 +868,12 @@ static Hole addr(Esc *e, Node *n)
     }
 }
 
-static bool declares(Node *where, Object *o)
-{
-    if (!o || !where)
-        return false;
-    if (where->kind == S_ASSIGN && where->u.assign.op == DEFINE) {
-        for (int i = 0; i < where->u.assign.lhs->len; i++) {
-            Node *l = where->u.assign.lhs->items[i];
-            if (l->kind == E_IDENT && l->obj == o && l->pos.line == o->pos.line && l->pos.col == o->pos.col)
-                return true;
-        }
-    }
-    if (where->kind == D_VAR) {
-        for (int i = 0; i < where->u.valuespec.names->len; i++)
-            if (where->u.valuespec.names->items[i]->obj == o)
-                return true;
-    }
-    return false;
-}
-
 static void reassigned(Esc *e, Hole *ks, int n, Node *where)
 {
     (void)e;
     for (int i = 0; i < n; i++) {
         Loc *l = ks[i].dst;
-        if (l->obj && declares(where, l->obj) && where->kind != S_RANGE)
+        if (l->obj && esc_declares(where, l->obj) && where->kind != S_RANGE)
             continue;
         l->reassigned = true;
     }
@@ -1316,8 +883,8 @@ static void reassigned(Esc *e, Hole *ks, int n, Node *where)
    b.buf = b.buf[i:j] with b a plain name. */
 static bool same_safe(Node *a, Node *b)
 {
-    a = unparen(a);
-    b = unparen(b);
+    a = esc_unparen(a);
+    b = esc_unparen(b);
     if (!a || !b || a->kind != b->kind)
         return false;
     switch (a->kind) {
@@ -1336,7 +903,7 @@ static bool same_safe(Node *a, Node *b)
 
 static bool memory_safe(Node *n)
 {
-    n = unparen(n);
+    n = esc_unparen(n);
     if (!n || n->mode == MODE_CONST)
         return true;
     switch (n->kind) {
@@ -1352,18 +919,18 @@ static bool memory_safe(Node *n)
 
 static bool is_self_assign(Node *dst, Node *src)
 {
-    dst = unparen(dst);
-    src = unparen(strip_implicit(src));
+    dst = esc_unparen(dst);
+    src = esc_unparen(esc_strip_implicit(src));
     if (!dst || !src)
         return false;
     /* b.buf = b.buf[n:m] through a pointer b */
     if (src->kind == E_SLICE && dst->kind == E_SELECTOR) {
-        Node *sx = unparen(src->u.slice.x);
-        Type *dxt = under(dst->u.selector.x->type);
+        Node *sx = esc_unparen(src->u.slice.x);
+        Type *dxt = esc_under(dst->u.selector.x->type);
         if (sx && sx->kind == E_SELECTOR && dxt && dxt->kind == TY_POINTER &&
-            unparen(dst->u.selector.x)->kind == E_IDENT && unparen(sx->u.selector.x)->kind == E_IDENT &&
-            unparen(dst->u.selector.x)->obj == unparen(sx->u.selector.x)->obj) {
-            Type *st = under(sx->type);
+            esc_unparen(dst->u.selector.x)->kind == E_IDENT && esc_unparen(sx->u.selector.x)->kind == E_IDENT &&
+            esc_unparen(dst->u.selector.x)->obj == esc_unparen(sx->u.selector.x)->obj) {
+            Type *st = esc_under(sx->type);
             if (st && st->kind != TY_ARRAY)
                 return true;
         }
@@ -1383,7 +950,7 @@ static bool is_self_assign(Node *dst, Node *src)
         return same_safe(dst->u.selector.x, src->u.selector.x);
     }
     if (dst->kind == E_INDEX) {
-        Type *xt = under(dst->u.index.x->type);
+        Type *xt = esc_under(dst->u.index.x->type);
         if (xt && xt->kind == TY_MAP)
             return false;
         if (!memory_safe(dst->u.index.index) || !memory_safe(src->u.index.index))
@@ -1423,7 +990,7 @@ static void dcl_lhs(Esc *e, NodeList *lhs, Node *stmt_)
 {
     for (int i = 0; i < lhs->len; i++) {
         Node *l = lhs->items[i];
-        if (l->kind == E_IDENT && l->obj && declares(stmt_, l->obj))
+        if (l->kind == E_IDENT && l->obj && esc_declares(stmt_, l->obj))
             dcl(e, l->obj);
     }
 }
@@ -1435,11 +1002,11 @@ static void assign_conv_positions(NodeList *lhs, NodeList *rhs, bool decl)
 {
     if (!rhs || !rhs->len)
         return;
-    Pos p = last_pos(rhs->items[rhs->len - 1]);
+    Pos p = esc_last_pos(rhs->items[rhs->len - 1]);
     for (int i = 0; !decl && lhs && i < lhs->len; i++)
-        p = last_pos_from(p, lhs->items[i]);
+        p = esc_last_pos_from(p, lhs->items[i]);
     for (int i = 0; i < rhs->len; i++)
-        fix_conv_at(rhs->items[i], p);
+        esc_fix_conv_at(rhs->items[i], p);
 }
 
 static void assign_stmt(Esc *e, Node *n)
@@ -1454,17 +1021,17 @@ static void assign_stmt(Esc *e, Node *n)
     }
     /* m[k] = v: the key's conversion too */
     for (int i = 0; i < lhs->len; i++) {
-        Node *l = unparen(lhs->items[i]);
+        Node *l = esc_unparen(lhs->items[i]);
         if (l && l->kind == E_INDEX) {
-            Pos p = last_pos(rhs->items[rhs->len - 1]);
+            Pos p = esc_last_pos(rhs->items[rhs->len - 1]);
             for (int j = 0; j < lhs->len; j++)
-                p = last_pos_from(p, lhs->items[j]);
-            fix_conv_at(l->u.index.index, p);
+                p = esc_last_pos_from(p, lhs->items[j]);
+            esc_fix_conv_at(l->u.index.index, p);
         }
     }
     assign_conv_positions(lhs, rhs, op == DEFINE);
     if (lhs->len > 1 && rhs->len == 1) {
-        Node *r = unparen(rhs->items[0]);
+        Node *r = esc_unparen(rhs->items[0]);
         if (r->kind == E_CALL && !r->u.call.conv && r->type && r->type->kind == TY_TUPLE &&
             !(r->mode == MODE_COMMAOK || r->mode == MODE_MAPINDEX)) {
             Hole *ks = GC_MALLOC((size_t)(lhs->len + 1) * sizeof *ks);
@@ -1492,14 +1059,14 @@ static void var_spec(Esc *e, Node *spec)
         return;
     Pos vp = names->items[0]->pos;
     for (int i = 0; i < values->len; i++)
-        vp = last_pos_from(vp, values->items[i]);
+        vp = esc_last_pos_from(vp, values->items[i]);
     for (int i = 0; i < values->len; i++)
-        fix_conv_at(values->items[i], vp);
+        esc_fix_conv_at(values->items[i], vp);
     if (names->len > 1 && values->len == 1) {
         Hole *ks = GC_MALLOC((size_t)(names->len + 1) * sizeof *ks);
         for (int i = 0; i < names->len; i++)
             ks[i] = addr(e, names->items[i]);
-        Node *r = unparen(values->items[0]);
+        Node *r = esc_unparen(values->items[0]);
         if (r->kind == E_CALL && !r->u.call.conv && r->type && r->type->kind == TY_TUPLE) {
             call(e, ks, names->len, r);
         } else {
@@ -1552,13 +1119,13 @@ static void return_stmt(Esc *e, Node *n)
         Hole *ks = GC_MALLOC((size_t)(fn->nresults + 1) * sizeof *ks);
         for (int i = 0; i < fn->nresults; i++)
             ks[i] = hole_note(hole_of(fn->resultLocs[i]), n, "return");
-        call(e, ks, fn->nresults, unparen(res->items[0]));
+        call(e, ks, fn->nresults, esc_unparen(res->items[0]));
         return;
     }
     Pos rp = n->pos;
     for (int i = 0; i < res->len; i++)
-        rp = last_pos_from(rp, res->items[i]);
-    fix_conv_positions(res, 0, rp);
+        rp = esc_last_pos_from(rp, res->items[i]);
+    esc_fix_conv_positions(res, 0, rp);
     int nd = res->len < fn->nresults ? res->len : fn->nresults;
     assign_list(e, NULL, fn->resultLocs, nd, res, "return", n);
 }
@@ -1574,7 +1141,7 @@ static void type_switch(Esc *e, Node *n)
         x = g->u.assign.rhs->items[0];
         bind = true;
     }
-    x = unparen(x);
+    x = esc_unparen(x);
     if (x && x->kind == E_TYPEASSERT)
         x = x->u.typeassert.x;
     Node *body = n->u.switchstmt.body;
@@ -1631,7 +1198,7 @@ static void stmt(Esc *e, Node *n)
         stmt(e, n->u.labeled.stmt);
         return;
     case S_EXPR: {
-        Node *x = unparen(n->u.exprstmt.x);
+        Node *x = esc_unparen(n->u.exprstmt.x);
         if (x && x->kind == E_CALL && !x->u.call.conv)
             call(e, NULL, 0, x);
         else
@@ -1640,7 +1207,7 @@ static void stmt(Esc *e, Node *n)
     }
     case S_SEND:
         discard(e, n->u.binary.x);
-        fix_conv_at(n->u.binary.y, last_pos_from(last_pos(n->u.binary.x), n->u.binary.y));
+        esc_fix_conv_at(n->u.binary.y, esc_last_pos_from(esc_last_pos(n->u.binary.x), n->u.binary.y));
         assign_heap(e, n->u.binary.y, "send", n);
         return;
     case S_INCDEC: {
@@ -1665,14 +1232,14 @@ static void stmt(Esc *e, Node *n)
         return;
     case S_SWITCH: {
         stmt(e, n->u.switchstmt.init);
-        discard(e, strip_implicit(n->u.switchstmt.tag));
+        discard(e, esc_strip_implicit(n->u.switchstmt.tag));
         Node *body = n->u.switchstmt.body;
         for (int i = 0; body && i < body->u.block.stmts->len; i++) {
             Node *cl = body->u.block.stmts->items[i];
             if (esc_is_dead(cl))
                 continue;
             for (int j = 0; cl->u.caseclause.list && j < cl->u.caseclause.list->len; j++)
-                discard(e, strip_implicit(cl->u.caseclause.list->items[j]));
+                discard(e, esc_strip_implicit(cl->u.caseclause.list->items[j]));
             block_list(e, cl->u.caseclause.body);
         }
         return;
@@ -1710,7 +1277,7 @@ static void stmt(Esc *e, Node *n)
         expr(e, hole_of(tmp), n->u.rangestmt.x);
         e->loopDepth++;
         Hole ks[2] = { addr(e, key), addr(e, val) };
-        Type *xt = under(n->u.rangestmt.x->type);
+        Type *xt = esc_under(n->u.rangestmt.x->type);
         if (xt && xt->kind == TY_ARRAY)
             esc_flow(e, hole_note(ks[1], n, "range"), tmp);
         else
@@ -1755,7 +1322,7 @@ static void scan_labels(Node *n, void *ctx)
                 break;
             }
     }
-    children(n, scan_labels, ctx);
+    esc_children(n, scan_labels, ctx);
 }
 
 void esc_walk_func(Esc *e, EFunc *fn)
@@ -1763,355 +1330,7 @@ void esc_walk_func(Esc *e, EFunc *fn)
     fn->state = EF_STARTED;
     Node *body = fn->decl->kind == D_FUNC ? fn->decl->u.funcdecl.body : fn->decl->u.funclit.body;
     LabelScan s = { NULL, 0, e };
-    children(body, scan_labels, &s);
+    esc_children(body, scan_labels, &s);
     if (body)
         block_list(e, body->u.block.stmts);
-}
-
-/* ---- single definitions (StaticValue) ---- */
-
-typedef struct DefScan {
-    Object *o;
-    Node *rhs;
-    int defs;
-    bool other;
-} DefScan;
-
-static void scan_defs(Node *n, void *ctx)
-{
-    DefScan *s = ctx;
-    if (n->kind == S_ASSIGN) {
-        NodeList *lhs = n->u.assign.lhs;
-        for (int i = 0; i < lhs->len; i++) {
-            Node *l = unparen(lhs->items[i]);
-            if (l && l->kind == E_IDENT && l->obj == s->o) {
-                if (n->u.assign.op == DEFINE && declares(n, s->o) && lhs->len == n->u.assign.rhs->len) {
-                    s->defs++;
-                    s->rhs = n->u.assign.rhs->items[i];
-                } else {
-                    s->other = true;
-                }
-            }
-        }
-    } else if (n->kind == D_VAR) {
-        NodeList *names = n->u.valuespec.names, *vals = n->u.valuespec.values;
-        for (int i = 0; i < names->len; i++)
-            if (names->items[i]->obj == s->o) {
-                if (vals && vals->len == names->len) {
-                    s->defs++;
-                    s->rhs = vals->items[i];
-                } else {
-                    s->other = true;
-                }
-            }
-    } else if (n->kind == S_INCDEC || n->kind == S_RANGE) {
-        Node *x = n->kind == S_INCDEC ? n->u.incdec.x : NULL;
-        if (x && unparen(x)->kind == E_IDENT && unparen(x)->obj == s->o)
-            s->other = true;
-        if (n->kind == S_RANGE) {
-            Node *k = n->u.rangestmt.key, *v = n->u.rangestmt.value;
-            if ((k && k->obj == s->o) || (v && v->obj == s->o))
-                s->other = true;
-        }
-    } else if (n->kind == E_FUNCLIT) {
-        children(n->u.funclit.body, scan_defs, ctx);
-        return;
-    }
-    children(n, scan_defs, ctx);
-}
-
-static bool only_defined(Object *o, Node **rhs)
-{
-    *rhs = NULL;
-    if (o->addr_taken || !o->func)
-        return false;
-    Node *body = o->func->kind == D_FUNC ? o->func->u.funcdecl.body : o->func->u.funclit.body;
-    DefScan s = { o, NULL, 0, false };
-    children(body, scan_defs, &s);
-    if (s.defs != 1 || s.other)
-        return false;
-    *rhs = s.rhs;
-    return true;
-}
-
-/* ---- devirtualization (devirtualize.go) ---- */
-
-static PtrList devirt_calls;
-
-typedef struct Devirt {
-    EFunc *fn;
-} Devirt;
-
-static void devirt_visit(Node *n, void *ctx)
-{
-    if (n->kind == E_FUNCLIT)
-        return;
-    children(n, devirt_visit, ctx);
-    if (n->kind != E_CALL || n->u.call.conv)
-        return;
-    Node *f = unparen(n->u.call.fun);
-    if (!f || f->kind != E_SELECTOR || f->u.selector.x->mode == MODE_PACKAGE ||
-        f->u.selector.x->mode == MODE_TYPEEXPR)
-        return;
-    Node *x = unparen(f->u.selector.x);
-    if (!type_is_interface(x->type))
-        return;
-    Node *sv = static_value(x, 0);
-    if (!sv || sv == x || sv->kind != E_CALL || !sv->u.call.conv || !type_is_interface(sv->type))
-        return;
-    Type *t = conv_arg(sv)->type;
-    if (!t || type_is_interface(t) || type_is_untyped(t))
-        return;
-    Selection s = type_lookup(t, f->u.selector.sel->u.ident.name);
-    if (s.kind != SEL_METHOD)
-        return;
-    esc_info(n->pos, ast_sprintf("devirtualizing %s to %s", esc_expr_string(f), type_string(t)));
-    pl_add(&devirt_calls, n, t);
-}
-
-void esc_devirtualize(EFunc *fn)
-{
-    Devirt d = { fn };
-    Node *body = fn->decl->kind == D_FUNC ? fn->decl->u.funcdecl.body : fn->decl->u.funclit.body;
-    children(body, devirt_visit, &d);
-}
-
-Type *esc_devirtualized(Node *call)
-{
-    return pl_get(&devirt_calls, call);
-}
-
-/* ---- gc's early temporaries (.autotmp_N) ---- */
-
-static PtrList temps;   /* Node* -> (void *)(intptr_t)(N + 1) */
-
-int esc_temp_of(Node *n)
-{
-    void *v = n ? pl_get(&temps, n) : NULL;
-    return v ? (int)(intptr_t)v - 1 : -1;
-}
-
-typedef struct TempCtx {
-    EFunc *fn;
-} TempCtx;
-
-static bool pos_before(Pos a, Pos b)
-{
-    return a.line < b.line || (a.line == b.line && a.col < b.col);
-}
-
-/* N is the length of the function's Dcl list when the noder made the
-   temporary: parameters, results, the locals declared so far, earlier
-   temporaries. */
-static int new_temp(EFunc *fn, Pos at)
-{
-    int n = fn->nparams + (fn->sig ? fn->sig->u.func.nresults : 0);
-    for (int i = 0; i < fn->nlocals; i++)
-        if (pos_before(fn->locals[i]->pos, at))
-            n++;
-    return n + fn->ntemps++;
-}
-
-static bool plain_call(Node *n)
-{
-    n = unparen(n);
-    return n && n->kind == E_CALL && !n->u.call.conv && !(unparen(n->u.call.fun)->mode == MODE_BUILTIN);
-}
-
-static void number_visit(Node *n, void *ctx)
-{
-    TempCtx *c = ctx;
-    if (n->kind == E_FUNCLIT)
-        return;
-    children(n, number_visit, ctx);
-    if (n->kind == E_CALL && !n->u.call.conv) {
-        Node *f = unparen(n->u.call.fun);
-        if (f->mode == MODE_BUILTIN)
-            return;
-        if (plain_call(f))
-            pl_add(&temps, f, (void *)(intptr_t)(new_temp(c->fn, n->pos) + 1));
-        if (f->kind == E_SELECTOR && plain_call(f->u.selector.x) && f->u.selector.x->mode != MODE_TYPEEXPR) {
-            Selection s = type_lookup(f->u.selector.x->type, f->u.selector.sel->u.ident.name);
-            if (s.kind == SEL_METHOD || s.kind == SEL_IFACE_METHOD)
-                pl_add(&temps, unparen(f->u.selector.x), (void *)(intptr_t)(new_temp(c->fn, n->pos) + 1));
-        }
-        NodeList *a = n->u.call.args;
-        if (a && a->len == 1 && a->items[0]->type && a->items[0]->type->kind == TY_TUPLE) {
-            int nt = a->items[0]->type->u.tuple.n;
-            int first = new_temp(c->fn, n->pos);
-            for (int i = 1; i < nt; i++)
-                new_temp(c->fn, n->pos);
-            pl_add(&temps, a->items[0], (void *)(intptr_t)(first + 1));
-        }
-    }
-    if (n->kind == S_RETURN && n->u.ret.results && n->u.ret.results->len == 1 && c->fn->sig &&
-        c->fn->sig->u.func.nresults > 1) {
-        for (int i = 0; i < c->fn->sig->u.func.nresults; i++)
-            new_temp(c->fn, n->pos);
-    }
-}
-
-void esc_number_temps(EFunc *fn)
-{
-    TempCtx c = { fn };
-    Node *body = fn->decl->kind == D_FUNC ? fn->decl->u.funcdecl.body : fn->decl->u.funclit.body;
-    children(body, number_visit, &c);
-}
-
-/* ---- dead code (deadcode.go): branches gc drops before escape analysis ---- */
-
-static PtrList deadset;
-
-bool esc_is_dead(Node *n)
-{
-    return n && pl_get(&deadset, n) != NULL;
-}
-
-static void mark_dead(Node *n)
-{
-    if (n && !esc_is_dead(n))
-        pl_add(&deadset, n, n);
-}
-
-static void dead_stmts(NodeList *l);
-
-static void dead_stmt(Node *n)
-{
-    if (!n || esc_is_dead(n))
-        return;
-    switch (n->kind) {
-    case S_BLOCK: dead_stmts(n->u.block.stmts); break;
-    case S_LABELED: dead_stmt(n->u.labeled.stmt); break;
-    case S_FOR: dead_stmt(n->u.forstmt.body); break;
-    case S_RANGE: dead_stmt(n->u.rangestmt.body); break;
-    case S_IF: dead_stmt(n->u.ifstmt.then); dead_stmt(n->u.ifstmt.els); break;
-    case S_SELECT: {
-        Node *b = n->u.selectstmt.body;
-        for (int i = 0; b && i < b->u.block.stmts->len; i++)
-            dead_stmts(b->u.block.stmts->items[i]->u.commclause.body);
-        break;
-    }
-    case S_SWITCH: case S_TYPESWITCH: {
-        Node *b = n->u.switchstmt.body;
-        for (int i = 0; b && i < b->u.block.stmts->len; i++)
-            dead_stmts(b->u.block.stmts->items[i]->u.caseclause.body);
-        break;
-    }
-    default: break;
-    }
-}
-
-static bool has_fallthrough(NodeList *body)
-{
-    for (int i = 0; body && i < body->len; i++)
-        if (body->items[i]->kind == S_BRANCH && body->items[i]->u.branch.op == FALLTHROUGH)
-            return true;
-    return false;
-}
-
-static bool ends_terminating(Node *b)
-{
-    if (!b)
-        return false;
-    NodeList *l = b->kind == S_BLOCK ? b->u.block.stmts : NULL;
-    Node *last = l && l->len ? l->items[l->len - 1] : b->kind == S_BLOCK ? NULL : b;
-    if (!last)
-        return false;
-    if (last->kind == S_RETURN)
-        return true;
-    if (last->kind == S_EXPR) {
-        Node *x = unparen(last->u.exprstmt.x);
-        Node *f = x && x->kind == E_CALL ? unparen(x->u.call.fun) : NULL;
-        return f && f->mode == MODE_BUILTIN && f->obj && f->obj->builtin == BI_PANIC;
-    }
-    return false;
-}
-
-static void dead_switch(Node *n)
-{
-    Node *tag = n->u.switchstmt.tag;
-    ConstVal *x;
-    if (n->u.switchstmt.init && 0)
-        return;
-    if (tag) {
-        if (tag->mode != MODE_CONST || !tag->cv)
-            return;
-        x = tag->cv;
-    } else {
-        x = cv_bool(true);
-    }
-    Node *body = n->u.switchstmt.body;
-    NodeList *cases = body ? body->u.block.stmts : NULL;
-    Node *def = NULL;
-    for (int i = 0; cases && i < cases->len; i++) {
-        Node *cl = cases->items[i];
-        NodeList *vals = cl->u.caseclause.list;
-        if (!vals || !vals->len) {
-            def = cl;
-            continue;
-        }
-        for (int j = 0; j < vals->len; j++) {
-            Node *v = vals->items[j];
-            if (v->mode != MODE_CONST || !v->cv || v->cv->kind != x->kind)
-                return;
-            if (cv_compare(EQL, x, v->cv)) {
-                if (has_fallthrough(cl->u.caseclause.body))
-                    return;
-                for (int k = 0; k < cases->len; k++)
-                    if (cases->items[k] != cl)
-                        mark_dead(cases->items[k]);
-                return;
-            }
-        }
-    }
-    if (def) {
-        if (has_fallthrough(def->u.caseclause.body))
-            return;
-        for (int k = 0; k < cases->len; k++)
-            if (cases->items[k] != def)
-                mark_dead(cases->items[k]);
-        return;
-    }
-    for (int k = 0; cases && k < cases->len; k++)
-        mark_dead(cases->items[k]);
-}
-
-static void dead_stmts(NodeList *l)
-{
-    int lastLabel = -1;
-    for (int i = 0; l && i < l->len; i++)
-        if (l->items[i]->kind == S_LABELED)
-            lastLabel = i;
-    for (int i = 0; l && i < l->len; i++) {
-        Node *n = l->items[i];
-        bool cut = false;
-        if (n->kind == S_IF && n->u.ifstmt.cond && n->u.ifstmt.cond->mode == MODE_CONST &&
-            n->u.ifstmt.cond->cv && n->u.ifstmt.cond->cv->kind == CV_BOOL) {
-            Node *live;
-            if (n->u.ifstmt.cond->cv->b) {
-                mark_dead(n->u.ifstmt.els);
-                live = n->u.ifstmt.then;
-            } else {
-                mark_dead(n->u.ifstmt.then);
-                live = n->u.ifstmt.els;
-            }
-            if (ends_terminating(live) && i > lastLabel)
-                cut = true;
-        }
-        if (n->kind == S_SWITCH)
-            dead_switch(n);
-        dead_stmt(n);
-        if (cut) {
-            for (int j = i + 1; j < l->len; j++)
-                mark_dead(l->items[j]);
-            break;
-        }
-    }
-}
-
-void esc_deadcode(EFunc *fn)
-{
-    Node *body = fn->decl->kind == D_FUNC ? fn->decl->u.funcdecl.body : fn->decl->u.funclit.body;
-    if (body)
-        dead_stmts(body->u.block.stmts);
 }

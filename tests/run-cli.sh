@@ -92,9 +92,14 @@ expect 2 'unknown flag' -- run --bogus "$dir/examples/hello.mini"
 expect 2 'bad --max-stack' -- run --max-stack x "$dir/examples/hello.mini"
 expect 1 'cannot read .*nonexistent.mini' -- run "$dir/nonexistent.mini"
 expect 2 'broken.mini:12:1: missing return' -- run "$dir/examples/broken.mini"
-for verb in escape debug; do
-    expect 2 "mini $verb: not implemented yet" -- $verb "$dir/examples/hello.mini"
-done
+expect 2 "mini debug: not implemented yet" -- debug "$dir/examples/hello.mini"
+expect 0 'hello.mini:10:9: &Point\{\.\.\.\} escapes to heap' -- escape "$dir/examples/hello.mini"
+expect 0 'why: returned from the function' -- escape -m=2 "$dir/examples/hello.mini"
+expect 2 'usage: mini escape' -- escape
+expect 2 'unknown flag' -- escape --bogus "$dir/examples/hello.mini"
+expect 2 'broken.mini:12:1: missing return' -- escape "$dir/examples/broken.mini"
+expect 0 '^\{4 6\}$' -- run -m "$dir/examples/hello.mini"
+expect 0 'hello.mini:16:13: \.\.\. argument does not escape' -- run -m "$dir/examples/hello.mini"
 # whole outputs recorded from go build (see tests/cli/README.md)
 for f in "$dir"/tests/cli/*.mini; do
     want="${f%.mini}.go-stderr"

@@ -24,7 +24,7 @@ import (
 )
 
 var pkgs = []string{"fmt", "strings", "strconv", "errors", "sort", "sync", "sync/atomic", "time", "os",
-	"math", "unicode", "unicode/utf8", "context", "io"}
+	"math", "unicode", "unicode/utf8", "context", "io", "runtime"}
 
 var msgRx = regexp.MustCompile(`^(.*\.go):(\d+):(\d+): (.*)$`)
 
