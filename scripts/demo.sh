@@ -17,5 +17,9 @@ echo
 echo "\$ mini run examples/workers.mini     # goroutines, channels, a WaitGroup"
 "$mini" run examples/workers.mini
 echo
-echo "Try: mini disasm examples/fib.mini (bytecode, slot kinds, stack maps),"
+echo "\$ mini escape examples/escape.mini   # stack or heap, as go build -gcflags='-m -l'"
+"$mini" escape examples/escape.mini | head -n 8
+echo "..."
+echo
+echo "Try: mini escape -m=2 examples/escape.mini (why), mini disasm examples/fib.mini (bytecode, slot kinds, stack maps),"
 echo "     mini run --gctrace examples/workers.mini, and README.md's command line."
