@@ -44,6 +44,7 @@
 
 #include "rand.h"
 #include "throw.h"
+#include "time.h"
 
 p *allp[MaxGomaxprocs];
 int32_t gomaxprocs;
@@ -396,8 +397,8 @@ void schedinit(void)
 
 /* ---- the deadlock dump ---- */
 
-/* Go: checkdead: nothing can run and nothing will wake anyone up (mini has
-   no timers yet): every goroutine is asleep. */
+/* Go: checkdead: nothing can run and no timer is pending to wake anyone
+   up: every goroutine is asleep. */
 static _Noreturn void checkdead(void)
 {
     fflush(stdout);
@@ -462,9 +463,15 @@ int schedmain(G *main)
     for (;;) {
         p *pp = curp;
         bool inheritTime;
+        checkTimers();
         G *gp = findrunnable(pp, &inheritTime);
-        if (!gp)
+        if (!gp) {
+            /* Go: findRunnable sleeps until the next timer (checkdead
+               knows a pending timer will wake somebody up) */
+            if (timeSleepUntil())
+                continue;
             checkdead();
+        }
         if (execute(pp, gp, inheritTime))
             return 0;
         if (gomaxprocs > 1)

@@ -34,6 +34,7 @@
 #include "rand.h"
 #include "strconv.h"
 #include "throw.h"
+#include "time.h"
 
 const char *const opcode_names[OP_COUNT] = {
 #define OP(name, operands, meaning) #name,
@@ -1151,6 +1152,7 @@ void vm_scanroots(void *ctx)
             gc_shade(sg->elem);
         }
     }
+    scantimers();
 }
 
 const RType *rtype_named(const char *name)

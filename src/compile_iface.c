@@ -183,6 +183,7 @@ void need_runtime_types(FuncState *fs, const char *pkg)
     static const struct { const char *pkg, *type; } need[] = {
         { "errors", "errorString" }, { "fmt", "wrapError" }, { "fmt", "errorString" },
         { "strconv", "NumError" }, { "sort", "reverse" }, { "os", "File" },
+        { "time", "Timer" }, { "time", "Ticker" },
     };
     bool any = false;
     for (size_t i = 0; i < sizeof need / sizeof need[0]; i++) {
@@ -194,6 +195,12 @@ void need_runtime_types(FuncState *fs, const char *pkg)
             continue;
         rtype_of(fs, NULL, type_new_pointer(o->type));
         any = true;
+    }
+    if (strcmp(pkg, "time") == 0) {     /* the timers' channels carry Times */
+        Package *p = package_import(pkg, NULL);
+        Object *o = p ? scope_lookup_local(p->scope, "Time") : NULL;
+        if (o && o->kind == OBJ_TYPE)
+            rtype_of(fs, NULL, o->type);
     }
     if (strcmp(pkg, "sort") == 0) {     /* sort.Reverse makes an Interface */
         Package *p = package_import(pkg, NULL);

@@ -51,7 +51,9 @@ static int help(void)
            "\t--memstats     print the heap's statistics to stderr at exit\n"
            "\t--stack-stress move the goroutine's stack at every call (tests copystack)\n"
            "\t--seed N       seed the runtime's random source (map iteration order); default: the clock\n"
-           "\t--gomaxprocs N the number of Ps (default: $GOMAXPROCS, else the CPU count)\n");
+           "\t--gomaxprocs N the number of Ps (default: $GOMAXPROCS, else the CPU count)\n"
+           "\t--faketime     a fake clock that jumps to the next timer when every goroutine is\n"
+           "\t               blocked, from 2009-11-10 23:00:00 UTC (Go's playground)\n");
     return 0;
 }
 
@@ -104,6 +106,10 @@ static int cmd_run(int argc, char **argv)
         }
         if (strcmp(a, "--gctrace") == 0) {
             vmconfig.gctrace = true;
+            continue;
+        }
+        if (strcmp(a, "--faketime") == 0) {
+            vmconfig.faketime = true;
             continue;
         }
         if (strcmp(a, "--memstats") == 0) {
