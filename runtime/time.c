@@ -201,7 +201,7 @@ bool modtimer(timer *t, int64_t when, int64_t period)
 }
 
 /* Go: when(d): the clock d from now; a past instant for d <= 0. */
-static int64_t whenAfter(int64_t d)
+int64_t whenAfter(int64_t d)
 {
     int64_t now = runtimeNano();
     if (d <= 0)
@@ -351,10 +351,21 @@ static void time_Since(G *gp, Slot *a, int n)
     a[0].i = timeSub(&now, &t);
 }
 
-static void time_Until(G *gp, Slot *a, int n)
+int64_t time_until(const Slot *tw)
 {
-    Time t = argTime(a + 1), now = nowForSub(&t);
-    a[0].i = timeSub(&t, &now);
+    Time t = argTime(tw), now = nowForSub(&t);
+    return timeSub(&t, &now);
+}
+
+static void time_Until(G *gp, Slot *a, int n) { a[0].i = time_until(a + 1); }
+
+void time_now(Slot *tw) { setTime(tw, timeNow()); }
+void time_add(Slot *tw, int64_t d) { setTime(tw, timeAdd(argTime(tw), d)); }
+
+bool time_before(const Slot *tw, const Slot *uw)
+{
+    Time t = argTime(tw), u = argTime(uw);
+    return timeBefore(&t, &u);
 }
 
 static void Time_Sub(G *gp, Slot *a, int n)
@@ -415,8 +426,9 @@ static void Time_UnixNano(G *gp, Slot *a, int n)
 /* Go: Time.String in UTC: "2009-11-10 23:00:00 +0000 UTC m=+0.000000001"
    (the fraction without trailing zeros; m= the monotonic reading). mini
    knows no time zones: Local is UTC. */
-static void timeString(G *gp, Slot *res, Time t)
+int time_string(char *buf, size_t size, const Slot *tw)
 {
+    Time t = argTime(tw);
     int64_t sec = unixSec(&t);
     int64_t days = sec / 86400, rem = sec % 86400;
     if (rem < 0) {
@@ -433,8 +445,7 @@ static void timeString(G *gp, Slot *res, Time t)
     int64_t m = mp < 10 ? mp + 3 : mp - 9;
     if (m <= 2)
         y++;
-    char buf[128];
-    int len = snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld %02lld:%02lld:%02lld", (long long)y,
+    size_t len = (size_t)snprintf(buf, size, "%04lld-%02lld-%02lld %02lld:%02lld:%02lld", (long long)y,
                        (long long)m, (long long)d, (long long)(rem / 3600), (long long)(rem / 60 % 60),
                        (long long)(rem % 60));
     int32_t ns = tnsec(&t);
@@ -445,9 +456,9 @@ static void timeString(G *gp, Slot *res, Time t)
         while (frac[k - 1] == '0')
             k--;
         frac[k] = 0;
-        len += snprintf(buf + len, sizeof buf - (size_t)len, "%s", frac);
+        len += (size_t)snprintf(buf + len, size - len, "%s", frac);
     }
-    len += snprintf(buf + len, sizeof buf - (size_t)len, " +0000 UTC");
+    len += (size_t)snprintf(buf + len, size - len, " +0000 UTC");
     if (t.wall & hasMonotonic) {
         uint64_t m2 = (uint64_t)t.ext;
         char sign = '+';
@@ -460,22 +471,29 @@ static void timeString(G *gp, Slot *res, Time t)
         m0 = m1 / 1000000000;
         m1 %= 1000000000;
         if (m0)
-            len += snprintf(buf + len, sizeof buf - (size_t)len, " m=%c%llu%09llu.%09llu", sign,
+            len += (size_t)snprintf(buf + len, size - len, " m=%c%llu%09llu.%09llu", sign,
                             (unsigned long long)m0, (unsigned long long)m1, (unsigned long long)m2);
         else
-            len += snprintf(buf + len, sizeof buf - (size_t)len, " m=%c%llu.%09llu", sign,
+            len += (size_t)snprintf(buf + len, size - len, " m=%c%llu.%09llu", sign,
                             (unsigned long long)m1, (unsigned long long)m2);
     }
-    native_newstring(res, buf, (size_t)len);
+    return (int)len;
 }
 
-static void Time_String(G *gp, Slot *a, int n) { timeString(gp, a, argTime(a + 2)); }
+static void Time_String(G *gp, Slot *a, int n)
+{
+    char buf[128];
+    int len = time_string(buf, sizeof buf, a + 2);
+    native_newstring(a, buf, (size_t)len);
+}
 
 static void pTime_String(G *gp, Slot *a, int n)
 {
     if (!a[2].p)
         panicmem(gp);
-    timeString(gp, a, argTime(a[2].p));
+    char buf[128];
+    int len = time_string(buf, sizeof buf, a[2].p);
+    native_newstring(a, buf, (size_t)len);
 }
 
 /* ---- Duration ---- */
@@ -780,8 +798,8 @@ static const RType *need(const char *name)
 
 /* A new *Timer (or *Ticker: the same layout) in a[0], its channel a new
    chan Time of one slot unless f is goFunc. */
-static timer *newTimer(G *gp, Slot *res, const char *type, int64_t when, int64_t period,
-                       uintptr_t f, void *arg)
+timer *newTimer(G *gp, Slot *res, const char *type, int64_t when, int64_t period,
+               uintptr_t f, void *arg)
 {
     clockinit();
     void *c = NULL;

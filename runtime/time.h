@@ -64,4 +64,20 @@ bool timeSleepUntil(void);
 /* The collector's roots: each pending timer's object and arg. */
 void scantimers(void);
 
+/* Go: time.when(d): the clock d from now (now for d <= 0). */
+int64_t whenAfter(int64_t d);
+/* A new *time.Timer or *time.Ticker (type names the RType) in res[0],
+   pending at when: its channel is a new chan Time when f is sendTime. */
+timer *newTimer(G *gp, Slot *res, const char *type, int64_t when, int64_t period,
+                uintptr_t f, void *arg);
+
+/* time.Time values as three words {wall, ext, loc} (for context.c). */
+void time_now(Slot *tw);
+void time_add(Slot *tw, int64_t d);
+bool time_before(const Slot *tw, const Slot *uw);
+int64_t time_until(const Slot *tw);
+/* Go: Time.String, Duration.String (the text ends at buf + 32). */
+int time_string(char *buf, size_t size, const Slot *tw);
+int durationString(char buf[32], int64_t d);
+
 #endif
