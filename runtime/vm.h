@@ -216,6 +216,10 @@ typedef struct VMConfig {
     uint64_t seed;              /* the random source's seed (rand.h); else the clock */
     int gomaxprocs;             /* --gomaxprocs; 0: $GOMAXPROCS, else the CPU count */
     bool faketime;              /* --faketime: the clock jumps to the next timer (time.c) */
+    int schedtrace;             /* --schedtrace=N: the SCHED line every N ms (trace.c) */
+    bool scheddetail;           /* --scheddetail: with each p and g */
+    bool chantrace;             /* --chantrace: every channel operation */
+    const char *tracefile;      /* --trace=FILE.json: the goroutine timeline */
 } VMConfig;
 
 extern VMConfig vmconfig;
