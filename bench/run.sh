@@ -25,6 +25,12 @@
 # with a note. Environment: BENCH_RUNS (default 3), PYTHON (default Debian's
 # /usr/bin/python3: a pyenv-style shim earlier on PATH would add start-up time),
 # LUA (default lua5.4), GO (default go).
+#
+# A benchmark folder may hold a file OPS: "COUNT [rss] UNIT" (e.g. "1000000
+# round trip"). RESULTS.md then gets a section with each implementation's cost
+# per operation (median time / COUNT) and its peak resident memory (measured
+# with /usr/bin/time when it is installed); with "rss", also the memory per
+# operation: (peak RSS - peak RSS of pingpong) / COUNT, e.g. bytes per goroutine.
 
 set -u
 export LC_ALL=C
@@ -156,14 +162,23 @@ trap 'rm -rf "$TMP"' EXIT
 
 declare -A TIMES # TIMES[name,impl] = the seconds of every run, space-separated
 declare -A MEDIAN # MEDIAN[name,impl] = median seconds (filled after all runs)
+declare -A RSS    # RSS[name,impl] = peak resident KB of the last run (with /usr/bin/time)
+TIMECMD=
+[[ -x /usr/bin/time ]] && TIMECMD=/usr/bin/time
 
 # run_once IMPL NAME: runs it, checks status and output, records its time.
 run_once() {
     local impl=$1 name=$2 t0 t1 rc secs
     cmd_for "$impl" "$name"
     t0=$EPOCHREALTIME
-    "${CMD[@]}" >"$TMP/out" 2>"$TMP/err"
-    rc=$?
+    if [[ -n $TIMECMD && -f $BENCH_DIR/$name/OPS ]]; then
+        "$TIMECMD" -f %M -o "$TMP/rss" "${CMD[@]}" >"$TMP/out" 2>"$TMP/err"
+        rc=$?
+        RSS[$name,$impl]=$(tail -n 1 "$TMP/rss")
+    else
+        "${CMD[@]}" >"$TMP/out" 2>"$TMP/err"
+        rc=$?
+    fi
     t1=$EPOCHREALTIME
     if ((rc != 0)); then
         echo "bench: $name: $impl exited with status $rc: ${CMD[*]}" >&2
@@ -243,6 +258,48 @@ fi
     printf '%s\n' "${ROWS[@]}"
 }
 
+# per_op_section: the "Per operation" table for the benchmarks with an OPS file.
+per_op_section() {
+    local any= name count unit rss impl cell base
+    for name in "${NAMES[@]}"; do [[ -f $BENCH_DIR/$name/OPS ]] && any=1; done
+    [[ -n $any ]] || return 0
+    echo
+    echo "## Per operation"
+    echo
+    echo "Median time divided by the operation count (process start-up included,"
+    echo "so an upper bound), and the peak resident memory of one run."
+    echo
+    line="| benchmark | operation |"
+    sep="| --- | --- |"
+    for impl in "${IMPLS[@]}"; do line+=" $impl |"; sep+=" ---: |"; done
+    echo "$line"
+    echo "$sep"
+    for name in "${NAMES[@]}"; do
+        [[ -f $BENCH_DIR/$name/OPS ]] || continue
+        read -r count unit <"$BENCH_DIR/$name/OPS"
+        rss=
+        [[ $unit == "rss "* ]] && rss=rss && unit=${unit#rss }
+        line="| $name | $unit |"
+        for impl in "${IMPLS[@]}"; do
+            cell=$(awk -v t="${MEDIAN[$name,$impl]}" -v n="$count" 'BEGIN {
+                ns = t * 1e9 / n
+                if (ns >= 10000) printf "%.1f µs", ns / 1000; else printf "%.0f ns", ns }')
+            if [[ -n ${RSS[$name,$impl]:-} ]]; then
+                cell+=", $(awk -v k="${RSS[$name,$impl]}" 'BEGIN { printf "%.1f MB", k / 1024 }')"
+                if [[ $rss == rss ]]; then
+                    base=${RSS[pingpong,$impl]:-0}
+                    cell+=", $(awk -v k="${RSS[$name,$impl]}" -v b="$base" -v n="$count" \
+                        'BEGIN { printf "%.0f B", (k - b) * 1024 / n }')/$unit"
+                fi
+            fi
+            line+=" $cell |"
+        done
+        echo "$line"
+    done
+    echo
+    echo "Memory per operation: (peak RSS - peak RSS of pingpong) / count, when pingpong ran too."
+}
+
 # Markdown file.
 version_of() { "$@" 2>&1 | head -n 1; }
 CPU=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null)
@@ -279,6 +336,7 @@ CC_VERSION=$(awk -F= '/^CMAKE_C_COMPILER:/ { print $2 }' "$BUILD/CMakeCache.txt"
     for row in "${ROWS[@]}"; do
         echo "| ${row//$'\t'/ | } |"
     done
+    per_op_section
     echo
     echo "See [README.md](README.md) for what each benchmark measures."
 } >"$OUT.tmp" && mv "$OUT.tmp" "$OUT" || die "cannot write $OUT"

@@ -27,6 +27,7 @@
 #include "mgc.h"
 #include "proc.h"
 #include "throw.h"
+#include "trace.h"
 
 /* hchan's one heap pointer is buf (word 2). elemtype is static, the queues
    hold C memory. */
@@ -42,6 +43,11 @@ _Static_assert(offsetof(hchan, buf) == 16, "hchan.buf is word 2 (hchan_gcdata)")
     RT_ASSERT(((c)->qcount == 0 || (c)->recvq.first == NULL) && \
               ((c)->qcount == (c)->dataqsiz || (c)->sendq.first == NULL), \
               "hchan: a waiter queued beside a usable buffer")
+
+/* --chantrace: the public operations go through trace.c's wrappers, which
+   call them again (chantrace_enter lets that call through). */
+#define CHANTRACE(call) \
+    do { if (__builtin_expect(vmconfig.chantrace, 0) && chantrace_enter()) return call; } while (0)
 
 /* ---- sudogs and wait queues ---- */
 
@@ -189,6 +195,8 @@ hchan *makechan(G *gp, const RType *elemtype, int64_t size)
     c->elemsize = (uint16_t)es;
     c->elemtype = elemtype;
     c->dataqsiz = (uint64_t)size;
+    if (vmconfig.chantrace)
+        chantrace_make(gp, c);
     return c;
 }
 
@@ -220,6 +228,7 @@ static void chan_send(hchan *c, sudog *sg, const Slot *ep)
 
 bool chansend(G *gp, hchan *c, const Slot *ep, bool block)
 {
+    CHANTRACE(chantrace_send(gp, c, ep, block));
     if (c == NULL) {
         if (!block)
             return false;
@@ -262,6 +271,10 @@ bool chansend(G *gp, hchan *c, const Slot *ep, bool block)
    gone) or by close (panic). */
 void chansend_resume(G *gp)
 {
+    if (__builtin_expect(vmconfig.chantrace, 0) && chantrace_enter()) {
+        chantrace_send_resume(gp);
+        return;
+    }
     sudog *mysg = gp->waiting;
     RT_ASSERT(mysg != NULL && gp->param == mysg, "chansend: woken up by something else");
     gp->waiting = NULL;
@@ -300,6 +313,7 @@ static void chan_recv(hchan *c, sudog *sg, Slot *ep)
 
 bool chanrecv(G *gp, hchan *c, Slot *ep, bool block, bool *received)
 {
+    CHANTRACE(chantrace_recv(gp, c, ep, block, received));
     *received = false;
     if (c == NULL) {
         if (!block)
@@ -351,6 +365,7 @@ bool chanrecv(G *gp, hchan *c, Slot *ep, bool block, bool *received)
 /* After gopark returns in chanrecv: the sender or close filled the slots. */
 bool chanrecv_resume(G *gp)
 {
+    CHANTRACE(chantrace_recv_resume(gp));
     sudog *mysg = gp->waiting;
     RT_ASSERT(mysg != NULL && gp->param == mysg, "chanrecv: woken up by something else");
     gp->waiting = NULL;
@@ -364,6 +379,10 @@ bool chanrecv_resume(G *gp)
 
 void closechan(G *gp, hchan *c)
 {
+    if (__builtin_expect(vmconfig.chantrace, 0) && chantrace_enter()) {
+        chantrace_close(gp, c);
+        return;
+    }
     if (c == NULL)
         panicmsg(gp, "close of nil channel");
     if (c->closed)

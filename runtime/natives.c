@@ -131,6 +131,8 @@ const Native *native_lookup(const char *pkg, const char *name)
         { sync_natives, &nsync_natives },
         { atomic_natives, &natomic_natives },
         { runtime_natives, &nruntime_natives },
+        { time_natives, &ntime_natives },
+        { context_natives, &ncontext_natives },
     };
     for (size_t k = 0; k < sizeof tables / sizeof tables[0]; k++) {
         int n = tables[k].n ? *tables[k].n : (int)(sizeof natives / sizeof natives[0]);

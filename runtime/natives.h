@@ -79,5 +79,7 @@ extern const Native sort_callback_natives[];
 extern const int nsort_callback_natives;
 extern const Native sync_natives[], atomic_natives[], runtime_natives[];
 extern const int nsync_natives, natomic_natives, nruntime_natives;
+extern const Native time_natives[], context_natives[];
+extern const int ntime_natives, ncontext_natives;
 
 #endif

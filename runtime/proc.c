@@ -44,6 +44,8 @@
 
 #include "rand.h"
 #include "throw.h"
+#include "time.h"
+#include "trace.h"
 
 p *allp[MaxGomaxprocs];
 int32_t gomaxprocs;
@@ -293,6 +295,8 @@ G *newproc(G *callergp, Func *fn, const Slot *args, void *clo)
     newg->atomicstatus = Grunnable;
     ngoroutines++;
     runqput(curp, newg, true);
+    if (tracing)
+        traceGoCreate(newg);
     return newg;
 }
 
@@ -321,6 +325,10 @@ void goready(G *gp)
     gp->atomicstatus = Grunnable;
     gp->waitreason = NULL;
     runqput(curp, gp, true);
+    if (__builtin_expect(vmconfig.chantrace, 0))
+        chantrace_readied(gp);
+    if (tracing)
+        traceGoUnpark(gp);
 }
 
 void gosched(G *gp)
@@ -392,12 +400,13 @@ void schedinit(void)
     if (n > MaxGomaxprocs)
         n = MaxGomaxprocs;
     procresize(n);
+    traceinit();
 }
 
 /* ---- the deadlock dump ---- */
 
-/* Go: checkdead: nothing can run and nothing will wake anyone up (mini has
-   no timers yet): every goroutine is asleep. */
+/* Go: checkdead: nothing can run and no timer is pending to wake anyone
+   up: every goroutine is asleep. */
 static _Noreturn void checkdead(void)
 {
     fflush(stdout);
@@ -429,7 +438,11 @@ static bool execute(p *pp, G *gp, bool inheritTime)
         sched_slice = SchedSlice;
     }
     vm_curg = gp;
+    if (tracing)
+        traceGoStart(gp, pp->id);
     vm_execute(gp);
+    if (tracing)
+        traceGoStop(gp, pp->id);
     switch (gp->atomicstatus) {
     case Grunning:      /* its entry function returned */
         if (gp->goid == 1)
@@ -459,12 +472,22 @@ int schedmain(G *main)
     allgadd(main);
     ngoroutines++;
     runqput(curp, main, true);
+    if (tracing)
+        traceGoCreate(main);
     for (;;) {
         p *pp = curp;
+        if (schedtrace_ms)
+            schedtrace_tick();
         bool inheritTime;
+        checkTimers();
         G *gp = findrunnable(pp, &inheritTime);
-        if (!gp)
+        if (!gp) {
+            /* Go: findRunnable sleeps until the next timer (checkdead
+               knows a pending timer will wake somebody up) */
+            if (timeSleepUntil())
+                continue;
             checkdead();
+        }
         if (execute(pp, gp, inheritTime))
             return 0;
         if (gomaxprocs > 1)

@@ -106,5 +106,6 @@ typedef struct schedt {
 #define waitReasonChanReceive "chan receive"
 #define waitReasonChanSend "chan send"
 #define waitReasonSemacquire "semacquire"     /* go 1.19: WaitGroup, Mutex and RWMutex too */
+#define waitReasonSleep "sleep"
 
 #endif

@@ -23,11 +23,14 @@
 #include "proc.h"
 #include "rand.h"
 #include "throw.h"
+#include "trace.h"
 
 enum { MaxSelectCases = 65536 };
 
 int selectgo(G *gp, Slot *fp, const SelectDesc *d, bool block, bool *recvOK)
 {
+    if (__builtin_expect(vmconfig.chantrace, 0) && chantrace_enter())
+        return chantrace_select(gp, fp, d, block, recvOK);     /* trace.c */
     int32_t ncases = d->ncases;
     *recvOK = false;
     /* Go: pollorder, an inside-out Fisher-Yates shuffle of the cases
@@ -95,6 +98,8 @@ int selectgo(G *gp, Slot *fp, const SelectDesc *d, bool block, bool *recvOK)
 
 int selectgo_resume(G *gp, const SelectDesc *d, bool *recvOK)
 {
+    if (__builtin_expect(vmconfig.chantrace, 0) && chantrace_enter())
+        return chantrace_select_resume(gp, d, recvOK);
     sudog *winner = gp->param;
     RT_ASSERT(winner != NULL, "selectgo: woken up without a case");
     gp->selectDone = 0;

@@ -34,6 +34,7 @@
 #include "rand.h"
 #include "strconv.h"
 #include "throw.h"
+#include "time.h"
 
 const char *const opcode_names[OP_COUNT] = {
 #define OP(name, operands, meaning) #name,
@@ -1158,6 +1159,7 @@ void vm_scanroots(void *ctx)
             gc_shade(sg->elem);
         }
     }
+    scantimers();
 }
 
 const RType *rtype_named(const char *name)

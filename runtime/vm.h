@@ -214,6 +214,7 @@ typedef struct G {
     uint32_t selectDone;        /* Go: g.selectDone: a select case has won */
     int parkstage;              /* a native's resume point after it parked (0: a fresh call) */
     int ncallback;              /* vm_callback loops running on this g: it must not park */
+    struct timer *timer;        /* time.Sleep's timer, C memory (Go: g.timer) */
     Func *gopcfn;               /* "created by": the go statement's function and */
     const Instr *gopc;          /* instruction (NULL for goroutine 1) */
 } G;
@@ -228,6 +229,11 @@ typedef struct VMConfig {
     bool seedset;               /* --seed given: */
     uint64_t seed;              /* the random source's seed (rand.h); else the clock */
     int gomaxprocs;             /* --gomaxprocs; 0: $GOMAXPROCS, else the CPU count */
+    bool faketime;              /* --faketime: the clock jumps to the next timer (time.c) */
+    int schedtrace;             /* --schedtrace=N: the SCHED line every N ms (trace.c) */
+    bool scheddetail;           /* --scheddetail: with each p and g */
+    bool chantrace;             /* --chantrace: every channel operation */
+    const char *tracefile;      /* --trace=FILE.json: the goroutine timeline */
 } VMConfig;
 
 extern VMConfig vmconfig;

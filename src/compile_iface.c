@@ -175,14 +175,65 @@ static Func *native_method_func(FuncState *outer, Node *at, Type *t, Object *m, 
     return outer->c->funcs[idx];
 }
 
+/* The code of context's CancelFunc closures {this Func, ctx}: calls the
+   native context.cancelFunc with the closure (its context slot). */
+static void context_cancel_func(FuncState *outer)
+{
+    Compiler *c = outer->c;
+    Func *f = new_func(c, "context.cancelCtx.cancel-fm", 0);
+    f->hidden = true;
+    f->closure = true;
+    FuncState fs;
+    fs_init(&fs, c, f);
+    uint8_t kinds[4] = { SLOT_RECORD, SLOT_RECORD, SLOT_RECORD, SLOT_PTR };
+    alloc_slots(&fs, 4, kinds, NULL);
+    fs.freereg = fs.localtop = fs.nslots;
+    emit(&fs, OP_CALLN, 3, native_index(&fs, native_lookup("context", "cancelFunc")), 1);
+    emit(&fs, OP_RET, 0, 0, 0);
+    fs_finish(&fs);
+}
+
+/* Package context's types (runtime/context.c finds them by name), the
+   time types its timers use, and the CancelFunc code: once per program. */
+static void context_runtime_types(FuncState *fs)
+{
+    static Compiler *done;
+    if (done == fs->c)
+        return;
+    done = fs->c;
+    need_runtime_types(fs, "time");
+    Package *p = package_import("context", NULL);
+    static const char *const ptrs[] = { "emptyCtx", "cancelCtx", "timerCtx", "valueCtx" };
+    for (size_t i = 0; p && i < sizeof ptrs / sizeof ptrs[0]; i++) {
+        Object *o = scope_lookup_local(p->scope, ptrs[i]);
+        if (o && o->kind == OBJ_TYPE)
+            rtype_of(fs, NULL, type_new_pointer(o->type));
+    }
+    static const char *const vals[] = { "Context", "deadlineExceededError" };
+    for (size_t i = 0; p && i < sizeof vals / sizeof vals[0]; i++) {
+        Object *o = scope_lookup_local(p->scope, vals[i]);
+        if (o && o->kind == OBJ_TYPE)
+            rtype_of(fs, NULL, o->type);
+    }
+    rtype_of(fs, NULL, types_error);
+    Package *e = package_import("errors", NULL);
+    Object *o = e ? scope_lookup_local(e->scope, "errorString") : NULL;
+    if (o)
+        rtype_of(fs, NULL, type_new_pointer(o->type));
+    context_cancel_func(fs);
+}
+
 /* The runtime types natives create values of (errors.New's
    *errors.errorString ...), built when a program uses such a native, so
    that the natives find them by name (rtype_named) and their itabs. */
 void need_runtime_types(FuncState *fs, const char *pkg)
 {
+    if (strcmp(pkg, "context") == 0)
+        context_runtime_types(fs);
     static const struct { const char *pkg, *type; } need[] = {
         { "errors", "errorString" }, { "fmt", "wrapError" }, { "fmt", "errorString" },
         { "strconv", "NumError" }, { "sort", "reverse" }, { "os", "File" },
+        { "time", "Timer" }, { "time", "Ticker" },
     };
     bool any = false;
     for (size_t i = 0; i < sizeof need / sizeof need[0]; i++) {
@@ -194,6 +245,12 @@ void need_runtime_types(FuncState *fs, const char *pkg)
             continue;
         rtype_of(fs, NULL, type_new_pointer(o->type));
         any = true;
+    }
+    if (strcmp(pkg, "time") == 0) {     /* the timers' channels carry Times */
+        Package *p = package_import(pkg, NULL);
+        Object *o = p ? scope_lookup_local(p->scope, "Time") : NULL;
+        if (o && o->kind == OBJ_TYPE)
+            rtype_of(fs, NULL, o->type);
     }
     if (strcmp(pkg, "sort") == 0) {     /* sort.Reverse makes an Interface */
         Package *p = package_import(pkg, NULL);

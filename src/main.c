@@ -55,7 +55,13 @@ static int help(void)
            "\t--memstats     print the heap's statistics to stderr at exit\n"
            "\t--stack-stress move the goroutine's stack at every call (tests copystack)\n"
            "\t--seed N       seed the runtime's random source (map iteration order); default: the clock\n"
-           "\t--gomaxprocs N the number of Ps (default: $GOMAXPROCS, else the CPU count)\n");
+           "\t--gomaxprocs N the number of Ps (default: $GOMAXPROCS, else the CPU count)\n"
+           "\t--faketime     a fake clock that jumps to the next timer when every goroutine is\n"
+           "\t               blocked, from 2009-11-10 23:00:00 UTC (Go's playground)\n"
+           "\t--schedtrace N print Go's SCHED line every N ms (as GODEBUG=schedtrace=N)\n"
+           "\t--scheddetail  with --schedtrace: each P's queue and each goroutine's state\n"
+           "\t--chantrace    print every channel operation with hchan's fields before and after\n"
+           "\t--trace=FILE   write a goroutine timeline (Chrome trace JSON, opens in Perfetto)\n");
     return 0;
 }
 
@@ -157,6 +163,34 @@ static int cmd_run(int argc, char **argv)
         }
         if (strcmp(a, "--gctrace") == 0) {
             vmconfig.gctrace = true;
+            continue;
+        }
+        if (strcmp(a, "--chantrace") == 0) {
+            vmconfig.chantrace = true;
+            continue;
+        }
+        if (strcmp(a, "--scheddetail") == 0) {
+            vmconfig.scheddetail = true;
+            continue;
+        }
+        if (strncmp(a, "--trace=", 8) == 0 && a[8]) {
+            vmconfig.tracefile = a + 8;
+            continue;
+        }
+        if (strncmp(a, "--schedtrace=", 13) == 0 || (strcmp(a, "--schedtrace") == 0 && i + 1 < argc)) {
+            const char *sv = a[12] == '=' ? a + 13 : argv[++i];
+            char *end;
+            errno = 0;
+            long n = strtol(sv, &end, 10);
+            if (errno || *end || end == sv || n < 1 || n > 1000000) {
+                fprintf(stderr, "mini run: bad --schedtrace value %s (milliseconds, 1 or more)\n", sv);
+                return 2;
+            }
+            vmconfig.schedtrace = (int)n;
+            continue;
+        }
+        if (strcmp(a, "--faketime") == 0) {
+            vmconfig.faketime = true;
             continue;
         }
         if (strcmp(a, "--memstats") == 0) {

@@ -84,6 +84,35 @@ for procs in 1 3; do
         fail=$((fail + 1))
     fi
 done
+# --faketime: sleeping an hour takes no time; the clock starts at Go's playground time
+cat > "$tmpd/sleepy.mini" <<'EOF2'
+package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	start := time.Now()
+	fmt.Println(start)
+	time.Sleep(time.Hour)
+	<-time.After(90 * time.Minute)
+	fmt.Println(time.Since(start), time.Now().Unix())
+}
+EOF2
+expect 0 '^2009-11-10 23:00:00 \+0000 UTC m=\+0\.000000001$' -- run --faketime "$tmpd/sleepy.mini"
+expect 0 '^2h30m0s 1257903000$' -- run --faketime "$tmpd/sleepy.mini"
+# the classroom views: --chantrace, --schedtrace, --trace
+expect 0 '^\[chan\] G2 recv on ch1 \(cap 0\): got true straight from parked sender G1 \(readied\)' -- run --gomaxprocs 1 --chantrace "$dir/tests/programs/chan_alternate.mini"
+expect 0 '^SCHED 0ms: gomaxprocs=2 idleprocs=1 threads=1 spinningthreads=0 idlethreads=0 runqueue=0 \[1 0\]$' -- run --gomaxprocs 2 --schedtrace 1000 "$dir/tests/programs/chan_alternate.mini"
+expect 0 '^  G1: status=1\(\) m=-1 lockedm=-1' -- run --gomaxprocs 1 --schedtrace 1000 --scheddetail "$dir/tests/programs/chan_alternate.mini"
+expect 2 'bad --schedtrace' -- run --schedtrace 0 "$dir/examples/hello.mini"
+expect 0 '' -- run --trace="$tmpd/trace.json" "$dir/tests/programs/chan_alternate.mini"
+if ! grep -q '"name":"G2 main.main.func1"' "$tmpd/trace.json" || [ "$(tail -n 1 "$tmpd/trace.json")" != "]" ]; then
+    echo "FAIL --trace wrote no goroutine timeline"
+    fail=$((fail + 1))
+fi
 rm -rf "$tmpd"
 expect 2 'usage: mini disasm' -- disasm
 expect 2 'unknown flag' -- disasm --bogus "$dir/examples/hello.mini"
