@@ -20,6 +20,7 @@
 #include "natives.h"
 #include "strconv.h"
 #include "typedesc.h"
+#include "chan.h"
 #include "vm.h"
 
 static bool kind_signed(int k)
@@ -83,6 +84,14 @@ static void print_value(StrBuf *b, int kind, Slot w0, Slot w1)
     }
 }
 
+/* close(ch) as a native: what `defer close(ch)` calls (CLOSECHAN
+   otherwise). */
+static void builtin_close(G *gp, Slot *args, int nargs)
+{
+    (void)nargs;
+    closechan(gp, args[0].p);
+}
+
 static void builtin_print(G *gp, Slot *args, int nargs)
 {
     StrBuf b = {0};
@@ -110,6 +119,7 @@ void builtin_panic(G *gp, Slot *args, int nargs);   /* panic.c */
 static const Native natives[] = {
     { "builtin", "panic", builtin_panic },
     { "builtin", "print", builtin_print },
+    { "builtin", "close", builtin_close },
     { "builtin", "println", builtin_println },
 };
 

@@ -1755,6 +1755,13 @@ static void ccall_inner(FuncState *fs, Node *call)
             cpanic(fs, call);
             return;
         }
+        if (b == BI_CLOSE && fs->deferring) {
+            /* defer close(ch): the channel now, the close at return */
+            cexpr(fs, call->u.call.args->items[0], CALLAREA);
+            use_callarea(fs, 1);
+            emit_call(fs, OP_CALLN, native_index(fs, native_lookup("builtin", "close")), 1, 1, 0);
+            return;
+        }
         if (b == BI_RECOVER && !fs->deferring) {
             /* the value in the call area, as a call's result */
             use_callarea(fs, 2);
