@@ -84,6 +84,13 @@ for procs in 1 3; do
         fail=$((fail + 1))
     fi
 done
+# --gomaxprocs 1: Go's order with one P (runnext first) without the program
+# asking for it: sched_one_p_order.out came from go, whose program sets GOMAXPROCS(1)
+grep -v 'runtime.GOMAXPROCS(1)' "$dir/tests/programs/sched_one_p_order.mini" > "$tmpd/onep.mini"
+if ! "$mini" run --gomaxprocs 1 "$tmpd/onep.mini" 2>&1 | cmp -s - "$dir/tests/programs/sched_one_p_order.out"; then
+    echo "FAIL --gomaxprocs 1 does not give go's one-P order"
+    fail=$((fail + 1))
+fi
 # --faketime: sleeping an hour takes no time; the clock starts at Go's playground time
 cat > "$tmpd/sleepy.mini" <<'EOF2'
 package main
