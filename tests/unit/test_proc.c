@@ -7,6 +7,9 @@
  * findrunnable's every-61st-tick look at the global queue. The channel
  * ring: values go in and out in FIFO order across many wraps, narrow
  * values are normalized on the way out, and the invariants of hchan hold.
+ * select: the first pass picks among ready cases at random (pollorder),
+ * skips nil channels, reports closed ones, and defaults when nothing is
+ * ready.
  * Nothing here runs the interpreter: gs are bare structs.
  */
 #include <stdint.h>
@@ -196,6 +199,67 @@ START_TEST(test_ring_fifo)
 }
 END_TEST
 
+/* selectgo's first pass: among ready cases the choice is random (Go's
+   pollorder shuffle), each ready case is taken in turn over many selects,
+   nil channels are never chosen, a received value lands in its slots, a
+   closed channel gives recvOK false, and with nothing ready a non-blocking
+   select returns -1 (default) without changing anything. */
+START_TEST(test_select_pass1)
+{
+    G g = { 0 };
+    g.atomicstatus = Grunning;
+    Slot fp[16];
+    memset(fp, 0, sizeof fp);
+    SelectDesc *d = malloc(sizeof *d + 4 * sizeof(scase));
+    d->ncases = 4;
+    for (int i = 0; i < 4; i++)
+        d->cases[i] = (scase){ (uint16_t)i, (uint16_t)(8 + i), false };
+    hchan *c[3];
+    for (int i = 0; i < 3; i++) {
+        c[i] = makechan(&g, &tInt, 1000);
+        fp[i].p = c[i];
+    }
+    fp[3].p = NULL;     /* a nil channel: never ready */
+    for (int i = 0; i < 3; i++)
+        for (int k = 0; k < 300; k++) {
+            Slot v = { .i = 100 * i + k };
+            ck_assert(chansend(&g, c[i], &v, false));
+        }
+    int chosen[4] = { 0 };
+    int64_t next[3] = { 0, 100, 200 };
+    for (int round = 0; round < 300; round++) {
+        bool ok = false;
+        int casi = selectgo(&g, fp, d, false, &ok);
+        ck_assert(casi >= 0 && casi < 3);
+        ck_assert(ok);
+        ck_assert_int_eq(fp[8 + casi].i, next[casi]);
+        next[casi]++;
+        chosen[casi]++;
+    }
+    /* a fair shuffle takes each of 3 ready cases about 100 times in 300 */
+    for (int i = 0; i < 3; i++)
+        ck_assert_int_gt(chosen[i], 50);
+    ck_assert_int_eq(chosen[3], 0);
+    /* drain, then nothing is ready: default */
+    for (int i = 0; i < 3; i++)
+        while (chanlen(c[i]) > 0) {
+            Slot v;
+            bool received;
+            ck_assert(chanrecv(&g, c[i], &v, false, &received));
+        }
+    bool ok = true;
+    ck_assert_int_eq(selectgo(&g, fp, d, false, &ok), -1);
+    ck_assert(g.atomicstatus == Grunning);
+    /* a closed channel is always ready, with the zero value and !ok */
+    closechan(&g, c[1]);
+    fp[9].i = 42;
+    ck_assert_int_eq(selectgo(&g, fp, d, false, &ok), 1);
+    ck_assert(!ok);
+    ck_assert_int_eq(fp[9].i, 0);
+    free(d);
+}
+END_TEST
+
 START_TEST(test_ring_narrow)
 {
     G g = { 0 };
@@ -236,6 +300,7 @@ static Suite *proc_suite(void)
     suite_add_tcase(s, tc);
     TCase *tch = tcase_create("chan");
     tcase_add_checked_fixture(tch, chsetup, chteardown);
+    tcase_add_test(tch, test_select_pass1);
     tcase_add_test(tch, test_ring_fifo);
     tcase_add_test(tch, test_ring_narrow);
     suite_add_tcase(s, tch);
