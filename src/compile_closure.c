@@ -564,8 +564,11 @@ int cfuncval(FuncState *fs, Node *e, int dst)
         unimpl(fs, e, "this function value");
     if (e->u.selector.x->mode == MODE_PACKAGE) {
         /* strings.ToUpper as a value: a Func that calls the native */
-        const Native *nat = native_lookup(fobj->pkg, fobj->name);
-        if (!nat || strcmp(fobj->pkg, "fmt") == 0)
+        /* fmt's natives take flattened operands; their "Name..." forms
+           take the []any of a spread call, which is the func value's layout */
+        bool isfmt = strcmp(fobj->pkg, "fmt") == 0;
+        const Native *nat = native_lookup(fobj->pkg, isfmt ? ast_sprintf("%s...", fobj->name) : fobj->name);
+        if (!nat)
             unimpl(fs, e, ast_sprintf("%s.%s as a function value", fobj->pkg, fobj->name));
         int idx = native_stub(fs, e, ast_sprintf("%s.%s", fobj->pkg, fobj->name), nat, fobj->type, NULL);
         int d = dst >= 0 ? dst : alloc_slots(fs, 1, &pk, NULL);
