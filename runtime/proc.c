@@ -472,6 +472,12 @@ int schedmain(G *main)
     allgadd(main);
     ngoroutines++;
     runqput(curp, main, true);
+    /* Go's runtime.main runs two goroutines of its own on this P before
+       main.main (forcegchelper, then bgsweep while gcenable waits for it;
+       bgscavenge runs from runnext, which does not tick): the 61st-tick
+       rule then counts from 2, and a program that yields early sees Go's
+       order. */
+    curp->schedtick = 2;
     if (tracing)
         traceGoCreate(main);
     for (;;) {

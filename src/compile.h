@@ -254,6 +254,7 @@ bool is_dynamic_call(Node *fun);
    holds nwords; fnslot: the func value (CALLF) or itab (CALLI) slot. Under
    `defer` (fs->deferring) it emits DEFER instead. */
 void emit_call(FuncState *fs, int op, int b, int c, int nwords, int fnslot);
+void ccall_native_stub(FuncState *fs, Node *call);
 
 /* compile_expr.c */
 /* Compiles e; returns the first slot of its value. dst >= 0 asks for the

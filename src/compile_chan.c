@@ -52,11 +52,14 @@ void cgo(FuncState *fs, Node *s)
         fun = fun->u.unary.x;
     if (fun->mode == MODE_BUILTIN)
         unimpl(fs, s, "go with a builtin function");
-    if (fun->kind == E_SELECTOR && (fun->u.selector.x->mode == MODE_PACKAGE ||
-                                    (fun->obj && fun->obj->kind == OBJ_FUNC && fun->obj->pkg)))
-        unimpl(fs, s, "go with a native function");
+    if (fun->kind == E_SELECTOR && fun->u.selector.x->mode != MODE_PACKAGE &&
+        fun->obj && fun->obj->kind == OBJ_FUNC && fun->obj->pkg)
+        unimpl(fs, s, "go with a method of a native package's type");
     fs->gocall = call;      /* cargs_call turns this call's CALL into GO */
-    ccall(fs, call);
+    if (fun->kind == E_SELECTOR && fun->u.selector.x->mode == MODE_PACKAGE)
+        ccall_native_stub(fs, call);    /* go fmt.Println(x): through a Func that calls the native */
+    else
+        ccall(fs, call);
     if (fs->gocall)
         unimpl(fs, s, "this go statement");
 }

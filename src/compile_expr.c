@@ -1727,6 +1727,24 @@ void emit_call(FuncState *fs, int op, int b, int c, int nwords, int fnslot)
 
 static void ccall_inner(FuncState *fs, Node *call);
 
+/* pkg.F(args) as a call of the Func that calls the native (native_stub):
+   the arguments in F's own layout (a variadic F gets its []T). For `go`. */
+void ccall_native_stub(FuncState *fs, Node *call)
+{
+    Node *fun = call->u.call.fun;
+    while (fun->kind == E_PAREN)
+        fun = fun->u.unary.x;
+    Object *fobj = fun->obj;
+    if (!fobj || fobj->kind != OBJ_FUNC)
+        unimpl(fs, call, "this call");
+    bool isfmt = strcmp(fobj->pkg, "fmt") == 0;
+    const Native *nat = native_lookup(fobj->pkg, isfmt ? ast_sprintf("%s...", fobj->name) : fobj->name);
+    if (!nat)
+        unimpl(fs, call, ast_sprintf("%s.%s", fobj->pkg, fobj->name));
+    int idx = native_stub(fs, call, ast_sprintf("%s.%s", fobj->pkg, fobj->name), nat, fobj->type, NULL);
+    cargs_call(fs, call, fobj->type, OP_CALL, idx, NULL);
+}
+
 /* Under `defer`, only the deferred call itself (fs->defernode) becomes a
    DEFER: calls in its arguments are made now. */
 void ccall(FuncState *fs, Node *call)
