@@ -61,6 +61,16 @@ static void heapstring(Slot *dst, const char *s, size_t n)
     dst[1].u = n;
 }
 
+/* errors.New(text) for natives: text (C bytes) copied into mini's heap. */
+void errors_new(Slot *res, const char *text, size_t n)
+{
+    Slot str[2];
+    heapstring(str, text, n);
+    gc_push_root((void *const *)&str[0].p);
+    newErrorString(res, str[0].s, (size_t)str[1].u);
+    gc_pop_roots(1);
+}
+
 static void errors_New(G *gp, Slot *a, int n)
 {
     (void)gp; (void)n;

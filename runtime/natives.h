@@ -74,6 +74,8 @@ extern const Native math_natives[], fmt_natives[], strings_natives[], unicode_na
 extern const int nmath_natives, nfmt_natives, nstrings_natives, nunicode_natives,
     nutf8_natives, nstrconv_natives, nsort_natives, nos_natives, nerrors_natives;
 extern const Native errors_natives[], mstats_natives[];
+/* errors.New(text) for natives (errors.c): the error into res[0..2). */
+void errors_new(Slot *res, const char *text, size_t n);
 extern const int nmstats_natives;
 extern const Native sort_callback_natives[];
 extern const int nsort_callback_natives;

@@ -44,6 +44,7 @@
 #include "iface.h"
 #include "malloc.h"
 #include "natives.h"
+#include "strconv.h"
 #include "proc.h"
 #include "throw.h"
 
@@ -895,7 +896,154 @@ static void Ticker_Reset(G *gp, Slot *a, int n)
     modtimer(t, whenAfter(d), d);
 }
 
+/* ---- ParseDuration (Go: time/format.go) ---- */
+
+/* Go's time.quote: the string in double quotes, bytes that are not
+   printable ASCII as \xNN. */
+static void dquote(StrBuf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    strbuf_putc(b, '"');
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80 || c < ' ') {
+            strbuf_puts(b, "\\x");
+            strbuf_putc(b, hex[c >> 4]);
+            strbuf_putc(b, hex[c & 15]);
+        } else {
+            if (c == '"' || c == '\\')
+                strbuf_putc(b, '\\');
+            strbuf_putc(b, (char)c);
+        }
+    }
+    strbuf_putc(b, '"');
+}
+
+/* Go's time.quote for valid UTF-8: a multi-byte rune is escaped byte by
+   byte too, so dquote suffices for the messages below. */
+static void durerror(Slot *res, const char *pre, const char *s, size_t n, const char *u, size_t un)
+{
+    StrBuf b = { 0 };
+    strbuf_puts(&b, pre);
+    if (u) {
+        dquote(&b, u, un);
+        strbuf_puts(&b, " in duration ");
+    }
+    dquote(&b, s, n);
+    errors_new(res, b.p, b.len);
+    strbuf_free(&b);
+}
+
+static bool leadingInt(const char **s, const char *end, uint64_t *x)
+{
+    const char *p = *s;
+    *x = 0;
+    for (; p < end && *p >= '0' && *p <= '9'; p++) {
+        if (*x > (UINT64_C(1) << 63) / 10)
+            return false;
+        *x = *x * 10 + (uint64_t)(*p - '0');
+        if (*x > (UINT64_C(1) << 63))
+            return false;
+    }
+    *s = p;
+    return true;
+}
+
+static void time_ParseDuration(G *gp, Slot *a, int n)
+{
+    (void)gp; (void)n;
+    const char *orig = a[3].s, *s = orig, *end = orig + a[4].u;
+    size_t olen = (size_t)a[4].u;
+    static const struct { const char *u; uint64_t v; } units[] = {
+        { "ns", 1 }, { "us", 1000 }, { "\xc2\xb5s", 1000 }, { "\xce\xbcs", 1000 },
+        { "ms", 1000000 }, { "s", 1000000000 }, { "m", UINT64_C(60000000000) },
+        { "h", UINT64_C(3600000000000) },
+    };
+    a[0].i = 0;
+    a[1].p = a[2].p = NULL;
+    uint64_t d = 0;
+    bool neg = false;
+    if (s < end && (*s == '-' || *s == '+')) {
+        neg = *s == '-';
+        s++;
+    }
+    if (end - s == 1 && *s == '0')
+        return;
+    if (s == end)
+        goto invalid;
+    while (s < end) {
+        uint64_t v, f = 0;
+        double scale = 1;
+        if (!(*s == '.' || (*s >= '0' && *s <= '9')))
+            goto invalid;
+        const char *p0 = s;
+        if (!leadingInt(&s, end, &v))
+            goto invalid;
+        bool pre = s != p0, post = false;
+        if (s < end && *s == '.') {
+            s++;
+            const char *p1 = s;
+            bool overflow = false;
+            for (; s < end && *s >= '0' && *s <= '9'; s++) {
+                if (overflow)
+                    continue;
+                if (f > ((UINT64_C(1) << 63) - 1) / 10) {
+                    overflow = true;
+                    continue;
+                }
+                uint64_t y = f * 10 + (uint64_t)(*s - '0');
+                if (y > (UINT64_C(1) << 63)) {
+                    overflow = true;
+                    continue;
+                }
+                f = y;
+                scale *= 10;
+            }
+            post = s != p1;
+        }
+        if (!pre && !post)
+            goto invalid;
+        const char *u = s;
+        while (s < end && !(*s == '.' || (*s >= '0' && *s <= '9')))
+            s++;
+        if (s == u) {
+            durerror(a + 1, "time: missing unit in duration ", orig, olen, NULL, 0);
+            return;
+        }
+        uint64_t unit = 0;
+        for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+            if (strlen(units[i].u) == (size_t)(s - u) && memcmp(units[i].u, u, (size_t)(s - u)) == 0)
+                unit = units[i].v;
+        if (!unit) {
+            durerror(a + 1, "time: unknown unit ", orig, olen, u, (size_t)(s - u));
+            return;
+        }
+        if (v > (UINT64_C(1) << 63) / unit)
+            goto invalid;
+        v *= unit;
+        if (f > 0) {
+            v += (uint64_t)((double)f * ((double)unit / scale));
+            if (v > (UINT64_C(1) << 63))
+                goto invalid;
+        }
+        d += v;
+        if (d > (UINT64_C(1) << 63))
+            goto invalid;
+    }
+    if (neg) {
+        a[0].i = -(int64_t)d;
+        return;
+    }
+    if (d > (UINT64_C(1) << 63) - 1)
+        goto invalid;
+    a[0].i = (int64_t)d;
+    return;
+invalid:
+    durerror(a + 1, "time: invalid duration ", orig, olen, NULL, 0);
+}
+
 const Native time_natives[] = {
+    { "time", "ParseDuration", time_ParseDuration },
     { "time", "Now", time_Now },
     { "time", "Since", time_Since },
     { "time", "Until", time_Until },
