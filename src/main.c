@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,6 +72,11 @@ static int help(void)
 static int check_file(const char *path, bool dump_ast, Package **pkgp)
 {
     size_t len;
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "mini: cannot read %s: is a directory (mini runs one .mini file)\n", path);
+        return 1;
+    }
     char *src = read_source(path, &len);
     if (!src) {
         fprintf(stderr, "mini: cannot read %s: %s\n", path, strerror(errno));
