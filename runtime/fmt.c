@@ -648,13 +648,58 @@ static bool intFromArg(const Slot *ops, int n, int *argNum, int *num)
 /* Errorf's %w operand goes here while Errorf formats (NULL otherwise). */
 static Slot *errorfWrapped;
 
-/* Go: pp.doPrintf. Explicit argument indexes (%[2]d) are not supported
-   yet: the '[' is taken as the verb. */
+/* Go: parseArgNumber: "[n]" at format[i..end) is argument n-1; *wid
+   gets the bytes consumed. */
+static bool parseArgNumber(const char *format, size_t i, size_t end, int *index, size_t *wid)
+{
+    if (end - i < 3) {
+        *wid = 1;
+        return false;
+    }
+    for (size_t k = i + 1; k < end; k++) {
+        if (format[k] == ']') {
+            size_t p = i + 1;
+            int num;
+            bool ok = parsenum(format, &p, k, &num);
+            *wid = k + 1 - i;
+            if (!ok || p != k)
+                return false;
+            *index = num - 1;
+            return true;
+        }
+    }
+    *wid = 1;
+    return false;
+}
+
+/* Go: pp.argNumber: an explicit "[n]" index at format[*i] chooses the
+   next argument. */
+static bool argNumber(int *argNum, const char *format, size_t *i, size_t end, int n, bool *good,
+                      bool *reordered)
+{
+    if (*i >= end || format[*i] != '[')
+        return false;
+    *reordered = true;
+    int index;
+    size_t wid;
+    bool ok = parseArgNumber(format, *i, end, &index, &wid);
+    *i += wid;
+    if (ok && index >= 0 && index < n) {
+        *argNum = index;
+        return true;
+    }
+    *good = false;
+    return ok;
+}
+
+/* Go: pp.doPrintf, explicit argument indexes (%[2]d) included. */
 static void doPrintf(StrBuf *b, const char *format, size_t end, const Slot *ops, int n)
 {
     int argNum = 0;
     size_t i = 0;
+    bool reordered = false;
     while (i < end) {
+        bool good = true, afterIndex;
         size_t lasti = i;
         while (i < end && format[i] != '%')
             i++;
@@ -673,6 +718,7 @@ static void doPrintf(StrBuf *b, const char *format, size_t end, const Slot *ops,
             else if (c == ' ') f.space = true;
             else break;
         }
+        afterIndex = argNumber(&argNum, format, &i, end, n, &good, &reordered);
         if (i < end && format[i] == '*') {
             i++;
             f.widPresent = intFromArg(ops, n, &argNum, &f.wid);
@@ -683,13 +729,20 @@ static void doPrintf(StrBuf *b, const char *format, size_t end, const Slot *ops,
                 f.minus = true;
                 f.zero = false;
             }
+            afterIndex = false;
         } else {
             f.widPresent = parsenum(format, &i, end, &f.wid);
+            if (afterIndex && f.widPresent)     /* "%[3]2d" */
+                good = false;
         }
         if (i + 1 < end && format[i] == '.') {
             i++;
+            if (afterIndex)                     /* "%[3].2d" */
+                good = false;
+            afterIndex = argNumber(&argNum, format, &i, end, n, &good, &reordered);
             if (i < end && format[i] == '*') {
                 i++;
+                afterIndex = false;
                 f.precPresent = intFromArg(ops, n, &argNum, &f.prec);
                 if (f.prec < 0) {
                     f.prec = 0;
@@ -705,6 +758,8 @@ static void doPrintf(StrBuf *b, const char *format, size_t end, const Slot *ops,
                 }
             }
         }
+        if (!afterIndex)
+            afterIndex = argNumber(&argNum, format, &i, end, n, &good, &reordered);
         if (i >= end) {
             strbuf_puts(b, "%!(NOVERB)");
             break;
@@ -716,6 +771,12 @@ static void doPrintf(StrBuf *b, const char *format, size_t end, const Slot *ops,
         i += (size_t)size;
         if (verb == '%') {
             strbuf_putc(b, '%');
+        } else if (!good) {
+            /* Go: badArgNum */
+            strbuf_puts(b, "%!");
+            char r[4];
+            strbuf_write(b, r, (size_t)strconv_encoderune(r, verb));
+            strbuf_puts(b, "(BADINDEX)");
         } else if (argNum >= n) {
             strbuf_puts(b, "%!");
             char r[4];
@@ -754,7 +815,7 @@ static void doPrintf(StrBuf *b, const char *format, size_t end, const Slot *ops,
             argNum++;
         }
     }
-    if (argNum < n) {
+    if (!reordered && argNum < n) {
         FmtFlags f = { 0 };
         strbuf_puts(b, "%!(EXTRA ");
         for (int k = argNum; k < n; k++) {
