@@ -123,6 +123,76 @@ static void strings_ContainsAny(G *gp, Slot *a, int n)
         }
 }
 
+/* Go: strings.IndexAny: the first rune of s that chars holds (a chars
+   byte above ASCII alone stands for RuneError, as ranging over it gives). */
+static int64_t str_indexany(GoStr s, GoStr chars)
+{
+    int size;
+    for (int64_t i = 0; chars.n > 0 && i < s.n; i += size)
+        if (str_indexrune(chars, decode(s, i, &size)) >= 0)
+            return i;
+    return -1;
+}
+
+static void strings_IndexAny(G *gp, Slot *a, int n) { a[0].i = str_indexany(arg_str(a + 1), arg_str(a + 3)); }
+
+/* Go: strings.LastIndexAny: the last such rune, decoding backwards. */
+static void strings_LastIndexAny(G *gp, Slot *a, int n)
+{
+    GoStr s = arg_str(a + 1), chars = arg_str(a + 3);
+    a[0].i = -1;
+    if (chars.n == 0)
+        return;
+    for (int64_t i = s.n; i > 0;) {
+        int size;
+        int32_t r = utf8_DecodeLastRune(s.p, (size_t)i, &size);
+        i -= size;
+        if (str_indexrune(chars, r) >= 0) {
+            a[0].i = i;
+            return;
+        }
+    }
+}
+
+static void strings_LastIndexByte(G *gp, Slot *a, int n)
+{
+    GoStr s = arg_str(a + 1);
+    a[0].i = -1;
+    for (int64_t i = s.n - 1; i >= 0; i--)
+        if (s.p[i] == (uint8_t)a[3].u) {
+            a[0].i = i;
+            return;
+        }
+}
+
+/* Go: strings.Compare: bytewise, -1, 0 or +1. */
+static void strings_Compare(G *gp, Slot *a, int n)
+{
+    GoStr x = arg_str(a + 1), y = arg_str(a + 3);
+    int64_t m = x.n < y.n ? x.n : y.n;
+    int c = m > 0 ? memcmp(x.p, y.p, (size_t)m) : 0;
+    a[0].i = c < 0 ? -1 : c > 0 ? 1 : x.n < y.n ? -1 : x.n > y.n ? 1 : 0;
+}
+
+/* Go: strings.Cut(s, sep) (before, after string, found bool): the halves
+   around the first sep, sharing s's bytes. */
+static void strings_Cut(G *gp, Slot *a, int n)
+{
+    GoStr s = arg_str(a + 5), sep = arg_str(a + 7);
+    int64_t i = str_index(s, sep);
+    if (i < 0) {
+        a[0] = a[5];
+        a[1] = a[6];
+        a[2].p = NULL;
+        a[3].u = 0;
+        a[4].u = 0;
+        return;
+    }
+    set_str(a, s.p, i);
+    set_str(a + 2, s.p + i + sep.n, s.n - i - sep.n);
+    a[4].u = 1;
+}
+
 /* Empty Go strings may have a nil pointer, which memcmp must not see. */
 static bool hasprefix(GoStr s, GoStr p) { return s.n >= p.n && (p.n == 0 || memcmp(s.p, p.p, (size_t)p.n) == 0); }
 static bool hassuffix(GoStr s, GoStr p) { return s.n >= p.n && (p.n == 0 || memcmp(s.p + s.n - p.n, p.p, (size_t)p.n) == 0); }
@@ -620,6 +690,11 @@ const Native strings_natives[] = {
     { "strings", "Contains", strings_Contains },
     { "strings", "ContainsRune", strings_ContainsRune },
     { "strings", "ContainsAny", strings_ContainsAny },
+    { "strings", "IndexAny", strings_IndexAny },
+    { "strings", "LastIndexAny", strings_LastIndexAny },
+    { "strings", "LastIndexByte", strings_LastIndexByte },
+    { "strings", "Compare", strings_Compare },
+    { "strings", "Cut", strings_Cut },
     { "strings", "HasPrefix", strings_HasPrefix },
     { "strings", "HasSuffix", strings_HasSuffix },
     { "strings", "Split", strings_Split },
