@@ -476,7 +476,7 @@ static bool skip_block_comment(Lexer *lx)
             nl = true;
             newline(lx, lx->cur);
         }
-        lx->cur++;
+        lx->cur += utf8_check(lx, lx->cur);   /* gc decodes comments too */
     }
 }
 
@@ -569,7 +569,11 @@ int yylex(YYSTYPE *lval, YYLTYPE *lloc, Lexer *lx)
             }
             continue;
         }
-        "//" [^\n\x00]* { continue; }
+        "//" [^\n\x00]* {
+            for (const char *c = lx->tok + 2; c < lx->cur;)
+                c += utf8_check(lx, c);     /* gc decodes comments too */
+            continue;
+        }
         "/*" {
             bool semi = lx->nlsemi;
             if (skip_block_comment(lx) && semi) {

@@ -26,7 +26,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 def expectations(path, problems):
     expected = {}
-    with open(path, encoding='utf-8') as fh:
+    with open(path, encoding='utf-8', errors='surrogateescape') as fh:
         for lineno, line in enumerate(fh, 1):
             i = line.find('// ERROR ')
             if i < 0:
