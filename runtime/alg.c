@@ -178,7 +178,7 @@ uintptr_t typehash(const RType *t, const void *pv, uintptr_t h)
         const RType *dt = iface_type(w[0], t->nmethods > 0);
         if (!dt)
             return h;
-        if (!typecomparable(dt)) {
+        if (!type_comparable(dt)) {
             char buf[256];
             snprintf(buf, sizeof buf, "runtime error: hash of unhashable type %s", dt->td.name);
             panicmsg(vm_curg, buf);
@@ -193,21 +193,6 @@ uintptr_t typehash(const RType *t, const void *pv, uintptr_t h)
     }
     default:
         return memhash64(p, h);     /* bool, integers, pointers, chans: one normalized word */
-    }
-}
-
-/* Go: t.equal != nil. */
-bool typecomparable(const RType *t)
-{
-    switch (t->td.kind) {
-    case kindSlice: case kindMap: case kindFunc: return false;
-    case kindArray: return typecomparable(t->elem);
-    case kindStruct:
-        for (int i = 0; i < t->nfields; i++)
-            if (!typecomparable(t->fields[i].typ))
-                return false;
-        return true;
-    default: return true;
     }
 }
 

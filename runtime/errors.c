@@ -126,20 +126,6 @@ static bool erreq(G *gp, const Slot *x, const Slot *y)
     return tx == NULL || efaceeq(gp, tx, x[1].p, y[1].p);
 }
 
-static bool isComparable(const RType *t)
-{
-    switch (t->td.kind) {
-    case kindSlice: case kindMap: case kindFunc: return false;
-    case kindArray: return isComparable(t->elem);
-    case kindStruct:
-        for (int i = 0; i < t->nfields; i++)
-            if (!isComparable(t->fields[i].typ))
-                return false;
-        return true;
-    default: return true;
-    }
-}
-
 /* Go: errors.Is. The chain is walked through Unwrap; each link may
    answer with its own Is(error) bool. The operands are copied off the
    stack first: the callbacks may move it. */
@@ -152,7 +138,7 @@ static void errors_Is(G *gp, Slot *a, int n)
     if (!target[0].p) {
         r = err[0].p == NULL;
     } else {
-        bool cmp = isComparable(iface_type(target[0].p, true));
+        bool cmp = type_comparable(iface_type(target[0].p, true));
         for (;;) {
             if (cmp && erreq(gp, err, target)) {
                 r = true;

@@ -257,15 +257,17 @@ static void badVerb(StrBuf *b, FmtFlags *f, const Operand *a, char verb)
     strbuf_putc(b, ')');
 }
 
-/* Go: pp.fmtString. */
-static void fmtString(StrBuf *b, FmtFlags *f, const char *s, size_t n, char verb)
+/* Go: pp.fmtString; false for a verb strings do not take (the caller's
+   badVerb). */
+static bool fmtString(StrBuf *b, FmtFlags *f, const char *s, size_t n, char verb)
 {
     switch (verb) {
-    case 'v': if (f->sharpV) fmtQ(b, f, s, n); else fmtS(b, f, s, n); break;
-    case 's': fmtS(b, f, s, n); break;
-    case 'x': fmtSx(b, f, s, n, ldigits); break;
-    case 'X': fmtSx(b, f, s, n, udigits); break;
-    case 'q': fmtQ(b, f, s, n); break;
+    case 'v': if (f->sharpV) fmtQ(b, f, s, n); else fmtS(b, f, s, n); return true;
+    case 's': fmtS(b, f, s, n); return true;
+    case 'x': fmtSx(b, f, s, n, ldigits); return true;
+    case 'X': fmtSx(b, f, s, n, udigits); return true;
+    case 'q': fmtQ(b, f, s, n); return true;
+    default: return false;
     }
 }
 
@@ -369,16 +371,8 @@ static void printArg(StrBuf *b, FmtFlags *f, const Operand *a, char verb)
         if (!fmt_float(b, v, k == kindFloat32 ? 32 : 64, verb, f))
             badVerb(b, f, a, verb);
     } else if (k == kindString) {
-        const char *s = a->w0.s;
-        size_t n = (size_t)a->w1.u;
-        switch (verb) {
-        case 'v': if (f->sharpV) fmtQ(b, f, s, n); else fmtS(b, f, s, n); break;
-        case 's': fmtS(b, f, s, n); break;
-        case 'x': fmtSx(b, f, s, n, ldigits); break;
-        case 'X': fmtSx(b, f, s, n, udigits); break;
-        case 'q': fmtQ(b, f, s, n); break;
-        default: badVerb(b, f, a, verb); break;
-        }
+        if (!fmtString(b, f, a->w0.s, (size_t)a->w1.u, verb))
+            badVerb(b, f, a, verb);
     } else if (k == kindStruct || k == kindArray || k == kindSlice) {
         printValue(b, f, a->w0.p, (const RType *)a->w1.p, verb);
     } else if (k == kindPtr) {

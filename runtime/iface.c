@@ -158,17 +158,16 @@ void unboxT(const RType *t, void *data, void *dst)
 
 /* ---- comparison ---- */
 
-/* Go: t.equal == nil. */
-static bool comparable(const RType *t)
+bool type_comparable(const RType *t)
 {
     switch (t->td.kind) {
     case kindSlice: case kindMap: case kindFunc:
         return false;
     case kindArray:
-        return comparable(t->elem);
+        return type_comparable(t->elem);
     case kindStruct:
         for (int i = 0; i < t->nfields; i++)
-            if (!comparable(t->fields[i].typ))
+            if (!type_comparable(t->fields[i].typ))
                 return false;
         return true;
     default:
@@ -185,7 +184,7 @@ static _Noreturn void panic_uncomparable(struct G *gp, const RType *t)
 
 bool efaceeq(struct G *gp, const RType *t, void *x, void *y)
 {
-    if (!comparable(t))
+    if (!type_comparable(t))
         panic_uncomparable(gp, t);
     if (t->direct)
         return x == y;

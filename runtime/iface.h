@@ -61,6 +61,9 @@ void *convT(const RType *t, const void *src);
  * form: narrow integers extended, the last word's tail zeroed). */
 void unboxT(const RType *t, void *data, void *dst);
 
+/* Go: t.equal != nil: may values of t be compared (and hashed)? */
+bool type_comparable(const RType *t);
+
 /* Go: efaceeq: are the values x and y (data words of interfaces holding
  * the same type t) equal? Panics for an uncomparable t, as Go does. */
 bool efaceeq(struct G *gp, const RType *t, void *x, void *y);

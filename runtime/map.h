@@ -170,6 +170,5 @@ uintptr_t f64hash(const void *p, uintptr_t seed);
 uintptr_t typehash(const RType *t, const void *p, uintptr_t seed);
 /* Go's == on the comparable value of type t at p and q. */
 bool typeequal(const RType *t, const void *p, const void *q);
-bool typecomparable(const RType *t);     /* Go: t.equal != nil */
 
 #endif
