@@ -681,3 +681,63 @@ void ast_dump(const Node *n, void *file)
     dump((FILE *)file, n, 0);
     fputc('\n', (FILE *)file);
 }
+
+/* ---- walking a function body ---- */
+
+static void ast_walk_list(AstWalk *w, NodeList *l)
+{
+    for (int i = 0; l && i < l->len; i++)
+        ast_walk(w, l->items[i]);
+}
+
+void ast_walk(AstWalk *w, Node *n)
+{
+    if (!n)
+        return;
+    if (w->pre)
+        w->pre(w, n);
+    switch (n->kind) {
+    case E_FUNCLIT: ast_walk(w, n->u.funclit.body); break;
+    case E_COMPOSITE: ast_walk_list(w, n->u.composite.elts); break;
+    case E_PAREN: case E_STAR: case E_UNARY: ast_walk(w, n->u.unary.x); break;
+    case E_SELECTOR: ast_walk(w, n->u.selector.x); break;
+    case E_INDEX: ast_walk(w, n->u.index.x); ast_walk(w, n->u.index.index); break;
+    case E_SLICE:
+        ast_walk(w, n->u.slice.x); ast_walk(w, n->u.slice.lo); ast_walk(w, n->u.slice.hi); ast_walk(w, n->u.slice.max);
+        break;
+    case E_TYPEASSERT: ast_walk(w, n->u.typeassert.x); break;
+    case E_CALL: ast_walk(w, n->u.call.fun); ast_walk_list(w, n->u.call.args); break;
+    case E_KEYVALUE: ast_walk(w, n->u.binary.y); break;
+    case E_BINARY: case S_SEND: ast_walk(w, n->u.binary.x); ast_walk(w, n->u.binary.y); break;
+    case S_DECL: ast_walk(w, n->u.decl.decl); break;
+    case S_LABELED: ast_walk(w, n->u.labeled.stmt); break;
+    case S_EXPR: ast_walk(w, n->u.exprstmt.x); break;
+    case S_INCDEC: ast_walk(w, n->u.incdec.x); break;
+    case S_ASSIGN: ast_walk_list(w, n->u.assign.lhs); ast_walk_list(w, n->u.assign.rhs); break;
+    case S_GO: case S_DEFER: ast_walk(w, n->u.gostmt.call); break;
+    case S_RETURN: ast_walk_list(w, n->u.ret.results); break;
+    case S_BLOCK: ast_walk_list(w, n->u.block.stmts); break;
+    case S_IF:
+        ast_walk(w, n->u.ifstmt.init); ast_walk(w, n->u.ifstmt.cond); ast_walk(w, n->u.ifstmt.then); ast_walk(w, n->u.ifstmt.els);
+        break;
+    case S_CASE: ast_walk_list(w, n->u.caseclause.list); ast_walk_list(w, n->u.caseclause.body); break;
+    case S_COMM: ast_walk(w, n->u.commclause.comm); ast_walk_list(w, n->u.commclause.body); break;
+    case S_SWITCH: case S_TYPESWITCH:
+        ast_walk(w, n->u.switchstmt.init); ast_walk(w, n->u.switchstmt.tag);
+        ast_walk(w, n->u.switchstmt.assign); ast_walk(w, n->u.switchstmt.body);
+        break;
+    case S_SELECT: ast_walk(w, n->u.selectstmt.body); break;
+    case S_FOR:
+        ast_walk(w, n->u.forstmt.init); ast_walk(w, n->u.forstmt.cond); ast_walk(w, n->u.forstmt.post); ast_walk(w, n->u.forstmt.body);
+        break;
+    case S_RANGE:
+        ast_walk(w, n->u.rangestmt.key); ast_walk(w, n->u.rangestmt.value);
+        ast_walk(w, n->u.rangestmt.x); ast_walk(w, n->u.rangestmt.body);
+        break;
+    case D_VAR: ast_walk_list(w, n->u.valuespec.values); break;
+    case D_GROUP: ast_walk_list(w, n->u.group.specs); break;
+    default: break;
+    }
+    if (w->post)
+        w->post(w, n);
+}

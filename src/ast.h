@@ -219,6 +219,17 @@ char *ast_expr_string(const Node *n);
 /* Dumps the tree in an S-expression form (tests and `mini check --ast`). */
 void ast_dump(const Node *n, void *file /* FILE* */);
 
+/* Visits every expression and statement under n (types, constant
+   declarations and a keyed element's key aside) in source order: pre
+   before a node's children, post after (either may be NULL). A walker with
+   state embeds an AstWalk as its first member. */
+typedef struct AstWalk AstWalk;
+struct AstWalk {
+    void (*pre)(AstWalk *w, Node *n);
+    void (*post)(AstWalk *w, Node *n);
+};
+void ast_walk(AstWalk *w, Node *n);
+
 /* A deep copy of an expression tree, without checker annotations. */
 Node *ast_clone(const Node *n);
 /* The leftmost position of an expression or simple statement: where types2

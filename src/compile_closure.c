@@ -82,76 +82,6 @@ static void ps_add(PtrSet *s, const void *p)
     s->n++;
 }
 
-/* ---- walking a function body ---- */
-
-typedef struct Walk Walk;
-struct Walk {
-    void (*pre)(Walk *w, Node *n);
-    void (*post)(Walk *w, Node *n);
-};
-
-static void walk(Walk *w, Node *n);
-
-static void walk_list(Walk *w, NodeList *l)
-{
-    for (int i = 0; l && i < l->len; i++)
-        walk(w, l->items[i]);
-}
-
-/* Every expression and statement under n (types and constant
-   declarations aside), in source order. */
-static void walk(Walk *w, Node *n)
-{
-    if (!n)
-        return;
-    if (w->pre)
-        w->pre(w, n);
-    switch (n->kind) {
-    case E_FUNCLIT: walk(w, n->u.funclit.body); break;
-    case E_COMPOSITE: walk_list(w, n->u.composite.elts); break;
-    case E_PAREN: case E_STAR: case E_UNARY: walk(w, n->u.unary.x); break;
-    case E_SELECTOR: walk(w, n->u.selector.x); break;
-    case E_INDEX: walk(w, n->u.index.x); walk(w, n->u.index.index); break;
-    case E_SLICE:
-        walk(w, n->u.slice.x); walk(w, n->u.slice.lo); walk(w, n->u.slice.hi); walk(w, n->u.slice.max);
-        break;
-    case E_TYPEASSERT: walk(w, n->u.typeassert.x); break;
-    case E_CALL: walk(w, n->u.call.fun); walk_list(w, n->u.call.args); break;
-    case E_KEYVALUE: walk(w, n->u.binary.y); break;
-    case E_BINARY: case S_SEND: walk(w, n->u.binary.x); walk(w, n->u.binary.y); break;
-    case S_DECL: walk(w, n->u.decl.decl); break;
-    case S_LABELED: walk(w, n->u.labeled.stmt); break;
-    case S_EXPR: walk(w, n->u.exprstmt.x); break;
-    case S_INCDEC: walk(w, n->u.incdec.x); break;
-    case S_ASSIGN: walk_list(w, n->u.assign.lhs); walk_list(w, n->u.assign.rhs); break;
-    case S_GO: case S_DEFER: walk(w, n->u.gostmt.call); break;
-    case S_RETURN: walk_list(w, n->u.ret.results); break;
-    case S_BLOCK: walk_list(w, n->u.block.stmts); break;
-    case S_IF:
-        walk(w, n->u.ifstmt.init); walk(w, n->u.ifstmt.cond); walk(w, n->u.ifstmt.then); walk(w, n->u.ifstmt.els);
-        break;
-    case S_CASE: walk_list(w, n->u.caseclause.list); walk_list(w, n->u.caseclause.body); break;
-    case S_COMM: walk(w, n->u.commclause.comm); walk_list(w, n->u.commclause.body); break;
-    case S_SWITCH: case S_TYPESWITCH:
-        walk(w, n->u.switchstmt.init); walk(w, n->u.switchstmt.tag);
-        walk(w, n->u.switchstmt.assign); walk(w, n->u.switchstmt.body);
-        break;
-    case S_SELECT: walk(w, n->u.selectstmt.body); break;
-    case S_FOR:
-        walk(w, n->u.forstmt.init); walk(w, n->u.forstmt.cond); walk(w, n->u.forstmt.post); walk(w, n->u.forstmt.body);
-        break;
-    case S_RANGE:
-        walk(w, n->u.rangestmt.key); walk(w, n->u.rangestmt.value);
-        walk(w, n->u.rangestmt.x); walk(w, n->u.rangestmt.body);
-        break;
-    case D_VAR: walk_list(w, n->u.valuespec.values); break;
-    case D_GROUP: walk_list(w, n->u.group.specs); break;
-    default: break;
-    }
-    if (w->post)
-        w->post(w, n);
-}
-
 /* ---- capture by value or by reference ---- */
 
 typedef struct Wrapper {
@@ -184,7 +114,7 @@ static void mark_root(Node *lhs)
         ps_add(&reassigned, lhs->obj);
 }
 
-static void reassign_pre(Walk *w, Node *n)
+static void reassign_pre(AstWalk *w, Node *n)
 {
     (void)w;
     switch (n->kind) {
@@ -243,8 +173,8 @@ bool capture_byval(Object *obj)
     if (!body)
         return false;
     if (!ps_has(&scanned, body)) {
-        Walk w = { reassign_pre, NULL };
-        walk(&w, body);
+        AstWalk w = { reassign_pre, NULL };
+        ast_walk(&w, body);
         ps_add(&scanned, body);
     }
     return !ps_has(&reassigned, obj);
@@ -262,12 +192,12 @@ void closures_init(Compiler *c)
 /* ---- a literal's free variables ---- */
 
 typedef struct FreeWalk {
-    Walk w;
+    AstWalk w;
     Node **lits; int nlits, caplits;   /* the literals being walked, outermost first */
     Capture *caps; int ncaps, capcaps;
 } FreeWalk;
 
-static void free_pre(Walk *w, Node *n)
+static void free_pre(AstWalk *w, Node *n)
 {
     FreeWalk *fw = (FreeWalk *)w;
     if (n->kind == E_FUNCLIT) {
@@ -294,7 +224,7 @@ static void free_pre(Walk *w, Node *n)
     fw->caps[fw->ncaps++] = (Capture){ .obj = obj };
 }
 
-static void free_post(Walk *w, Node *n)
+static void free_post(AstWalk *w, Node *n)
 {
     FreeWalk *fw = (FreeWalk *)w;
     if (n->kind == E_FUNCLIT)
@@ -304,7 +234,7 @@ static void free_post(Walk *w, Node *n)
 static Closure *free_vars(FuncState *fs, Node *lit)
 {
     FreeWalk fw = { { free_pre, free_post }, NULL, 0, 0, NULL, 0, 0 };
-    walk(&fw.w, lit);
+    ast_walk(&fw.w, lit);
     Closure *clo = GC_MALLOC(sizeof *clo);
     clo->caps = fw.caps;
     clo->ncaps = fw.ncaps;

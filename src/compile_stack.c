@@ -104,87 +104,20 @@ bool stack_forced_var(Object *obj)
     return ps_has(&forcedvars, obj);
 }
 
-static void mark_free_vars(Node *n, Node *lit);
+/* Every variable a forced-heap literal names that it does not declare (a
+   superset of its captures: harmless, only captured ones are ever moved). */
+typedef struct FreeVarsWalk {
+    AstWalk w;
+    Node *lit;
+} FreeVarsWalk;
 
-static void mark_free_list(NodeList *l, Node *lit)
+static void free_vars_pre(AstWalk *w, Node *n)
 {
-    for (int i = 0; l && i < l->len; i++)
-        mark_free_vars(l->items[i], lit);
-}
-
-/* Every variable n names that lit does not declare (a superset of its
-   captures: harmless, only captured ones are ever moved). */
-static void mark_free_vars(Node *n, Node *lit)
-{
-    if (!n)
-        return;
-    switch (n->kind) {
-    case E_IDENT:
-        if (n->obj && n->obj->kind == OBJ_VAR && n->obj->func && n->obj->func != lit)
-            ps_add(&forcedvars, n->obj);
-        return;
-    case E_FUNCLIT: mark_free_vars(n->u.funclit.body, lit); return;
-    case E_COMPOSITE: mark_free_list(n->u.composite.elts, lit); return;
-    case E_PAREN: case E_STAR: case E_UNARY: mark_free_vars(n->u.unary.x, lit); return;
-    case E_SELECTOR: mark_free_vars(n->u.selector.x, lit); return;
-    case E_INDEX: mark_free_vars(n->u.index.x, lit); mark_free_vars(n->u.index.index, lit); return;
-    case E_SLICE:
-        mark_free_vars(n->u.slice.x, lit);
-        mark_free_vars(n->u.slice.lo, lit);
-        mark_free_vars(n->u.slice.hi, lit);
-        mark_free_vars(n->u.slice.max, lit);
-        return;
-    case E_TYPEASSERT: mark_free_vars(n->u.typeassert.x, lit); return;
-    case E_CALL: mark_free_vars(n->u.call.fun, lit); mark_free_list(n->u.call.args, lit); return;
-    case E_BINARY: case E_KEYVALUE: case S_SEND:
-        mark_free_vars(n->u.binary.x, lit);
-        mark_free_vars(n->u.binary.y, lit);
-        return;
-    case S_DECL: mark_free_vars(n->u.decl.decl, lit); return;
-    case D_VAR: mark_free_list(n->u.valuespec.values, lit); return;
-    case D_GROUP: mark_free_list(n->u.group.specs, lit); return;
-    case S_LABELED: mark_free_vars(n->u.labeled.stmt, lit); return;
-    case S_EXPR: mark_free_vars(n->u.exprstmt.x, lit); return;
-    case S_INCDEC: mark_free_vars(n->u.incdec.x, lit); return;
-    case S_ASSIGN: mark_free_list(n->u.assign.lhs, lit); mark_free_list(n->u.assign.rhs, lit); return;
-    case S_GO: case S_DEFER: mark_free_vars(n->u.gostmt.call, lit); return;
-    case S_RETURN: mark_free_list(n->u.ret.results, lit); return;
-    case S_BLOCK: mark_free_list(n->u.block.stmts, lit); return;
-    case S_IF:
-        mark_free_vars(n->u.ifstmt.init, lit);
-        mark_free_vars(n->u.ifstmt.cond, lit);
-        mark_free_vars(n->u.ifstmt.then, lit);
-        mark_free_vars(n->u.ifstmt.els, lit);
-        return;
-    case S_CASE: mark_free_list(n->u.caseclause.list, lit); mark_free_list(n->u.caseclause.body, lit); return;
-    case S_COMM: mark_free_vars(n->u.commclause.comm, lit); mark_free_list(n->u.commclause.body, lit); return;
-    case S_SWITCH: case S_TYPESWITCH:
-        mark_free_vars(n->u.switchstmt.init, lit);
-        mark_free_vars(n->u.switchstmt.tag, lit);
-        mark_free_vars(n->u.switchstmt.assign, lit);
-        mark_free_vars(n->u.switchstmt.body, lit);
-        return;
-    case S_SELECT: mark_free_vars(n->u.selectstmt.body, lit); return;
-    case S_FOR:
-        mark_free_vars(n->u.forstmt.init, lit);
-        mark_free_vars(n->u.forstmt.cond, lit);
-        mark_free_vars(n->u.forstmt.post, lit);
-        mark_free_vars(n->u.forstmt.body, lit);
-        return;
-    case S_RANGE:
-        mark_free_vars(n->u.rangestmt.x, lit);
-        mark_free_vars(n->u.rangestmt.body, lit);
-        return;
-    default: return;
-    }
-}
-
-static void prepass(FuncState *fs, Node *n, PtrSet *vars, PtrSet *sites, int pass);
-
-static void prepass_list(FuncState *fs, NodeList *l, PtrSet *vars, PtrSet *sites, int pass)
-{
-    for (int i = 0; l && i < l->len; i++)
-        prepass(fs, l->items[i], vars, sites, pass);
+    FreeVarsWalk *fw = (FreeVarsWalk *)w;
+    if (n->kind == E_IDENT && n->obj && n->obj->kind == OBJ_VAR && n->obj->func && n->obj->func != fw->lit)
+        ps_add(&forcedvars, n->obj);
+    else if (n->kind == E_KEYVALUE)
+        ast_walk(w, n->u.binary.x);     /* a map literal's keys are expressions too */
 }
 
 static bool is_native_call(Node *call)
@@ -201,88 +134,38 @@ static bool is_native_call(Node *call)
 
 /* pass 0: the func-typed variables and literals passed to natives; pass 1:
    the literals assigned to those variables. */
-static void prepass(FuncState *fs, Node *n, PtrSet *vars, PtrSet *sites, int pass)
+typedef struct PrepassWalk {
+    AstWalk w;
+    PtrSet *vars, *sites;
+    int pass;
+} PrepassWalk;
+
+static void prepass_pre(AstWalk *w, Node *n)
 {
-    if (!n)
-        return;
-    switch (n->kind) {
-    case E_CALL:
-        if (pass == 0 && is_native_call(n)) {
-            NodeList *a = n->u.call.args;
-            for (int i = 0; a && i < a->len; i++) {
-                Node *x = a->items[i];
-                while (x->kind == E_PAREN)
-                    x = x->u.unary.x;
-                if (x->kind == E_FUNCLIT || x->kind == E_SELECTOR)
-                    ps_add(sites, x);       /* a literal, a method value */
-                else if (x->kind == E_IDENT && x->obj)
-                    ps_add(vars, x->obj);
-            }
+    PrepassWalk *pw = (PrepassWalk *)w;
+    if (n->kind == E_KEYVALUE) {
+        ast_walk(w, n->u.binary.x);
+    } else if (n->kind == E_CALL && pw->pass == 0 && is_native_call(n)) {
+        NodeList *a = n->u.call.args;
+        for (int i = 0; a && i < a->len; i++) {
+            Node *x = a->items[i];
+            while (x->kind == E_PAREN)
+                x = x->u.unary.x;
+            if (x->kind == E_FUNCLIT || x->kind == E_SELECTOR)
+                ps_add(pw->sites, x);       /* a literal, a method value */
+            else if (x->kind == E_IDENT && x->obj)
+                ps_add(pw->vars, x->obj);
         }
-        prepass(fs, n->u.call.fun, vars, sites, pass);
-        prepass_list(fs, n->u.call.args, vars, sites, pass);
-        return;
-    case S_ASSIGN:
-        if (pass == 1) {
-            NodeList *l = n->u.assign.lhs, *r = n->u.assign.rhs;
-            for (int i = 0; l && r && i < l->len && i < r->len; i++)
-                if (l->items[i]->kind == E_IDENT && ps_has(vars, l->items[i]->obj))
-                    ps_add(sites, r->items[i]);
-        }
-        prepass_list(fs, n->u.assign.lhs, vars, sites, pass);
-        prepass_list(fs, n->u.assign.rhs, vars, sites, pass);
-        return;
-    case D_VAR:
-        if (pass == 1) {
-            NodeList *l = n->u.valuespec.names, *r = n->u.valuespec.values;
-            for (int i = 0; l && r && i < l->len && i < r->len; i++)
-                if (ps_has(vars, l->items[i]->obj))
-                    ps_add(sites, r->items[i]);
-        }
-        prepass_list(fs, n->u.valuespec.values, vars, sites, pass);
-        return;
-    case D_GROUP: prepass_list(fs, n->u.group.specs, vars, sites, pass); return;
-    case S_DECL: prepass(fs, n->u.decl.decl, vars, sites, pass); return;
-    case E_FUNCLIT: prepass(fs, n->u.funclit.body, vars, sites, pass); return;
-    case E_COMPOSITE: prepass_list(fs, n->u.composite.elts, vars, sites, pass); return;
-    case E_PAREN: case E_STAR: case E_UNARY: prepass(fs, n->u.unary.x, vars, sites, pass); return;
-    case E_SELECTOR: prepass(fs, n->u.selector.x, vars, sites, pass); return;
-    case E_INDEX: prepass(fs, n->u.index.x, vars, sites, pass); prepass(fs, n->u.index.index, vars, sites, pass); return;
-    case E_SLICE: prepass(fs, n->u.slice.x, vars, sites, pass); return;
-    case E_TYPEASSERT: prepass(fs, n->u.typeassert.x, vars, sites, pass); return;
-    case E_BINARY: case E_KEYVALUE: case S_SEND:
-        prepass(fs, n->u.binary.x, vars, sites, pass);
-        prepass(fs, n->u.binary.y, vars, sites, pass);
-        return;
-    case S_LABELED: prepass(fs, n->u.labeled.stmt, vars, sites, pass); return;
-    case S_EXPR: prepass(fs, n->u.exprstmt.x, vars, sites, pass); return;
-    case S_INCDEC: prepass(fs, n->u.incdec.x, vars, sites, pass); return;
-    case S_GO: case S_DEFER: prepass(fs, n->u.gostmt.call, vars, sites, pass); return;
-    case S_RETURN: prepass_list(fs, n->u.ret.results, vars, sites, pass); return;
-    case S_BLOCK: prepass_list(fs, n->u.block.stmts, vars, sites, pass); return;
-    case S_IF:
-        prepass(fs, n->u.ifstmt.init, vars, sites, pass);
-        prepass(fs, n->u.ifstmt.cond, vars, sites, pass);
-        prepass(fs, n->u.ifstmt.then, vars, sites, pass);
-        prepass(fs, n->u.ifstmt.els, vars, sites, pass);
-        return;
-    case S_CASE: prepass_list(fs, n->u.caseclause.list, vars, sites, pass); prepass_list(fs, n->u.caseclause.body, vars, sites, pass); return;
-    case S_COMM: prepass(fs, n->u.commclause.comm, vars, sites, pass); prepass_list(fs, n->u.commclause.body, vars, sites, pass); return;
-    case S_SWITCH: case S_TYPESWITCH:
-        prepass(fs, n->u.switchstmt.init, vars, sites, pass);
-        prepass(fs, n->u.switchstmt.tag, vars, sites, pass);
-        prepass(fs, n->u.switchstmt.assign, vars, sites, pass);
-        prepass(fs, n->u.switchstmt.body, vars, sites, pass);
-        return;
-    case S_SELECT: prepass(fs, n->u.selectstmt.body, vars, sites, pass); return;
-    case S_FOR:
-        prepass(fs, n->u.forstmt.init, vars, sites, pass);
-        prepass(fs, n->u.forstmt.cond, vars, sites, pass);
-        prepass(fs, n->u.forstmt.post, vars, sites, pass);
-        prepass(fs, n->u.forstmt.body, vars, sites, pass);
-        return;
-    case S_RANGE: prepass(fs, n->u.rangestmt.x, vars, sites, pass); prepass(fs, n->u.rangestmt.body, vars, sites, pass); return;
-    default: return;
+    } else if (n->kind == S_ASSIGN && pw->pass == 1) {
+        NodeList *l = n->u.assign.lhs, *r = n->u.assign.rhs;
+        for (int i = 0; l && r && i < l->len && i < r->len; i++)
+            if (l->items[i]->kind == E_IDENT && ps_has(pw->vars, l->items[i]->obj))
+                ps_add(pw->sites, r->items[i]);
+    } else if (n->kind == D_VAR && pw->pass == 1) {
+        NodeList *l = n->u.valuespec.names, *r = n->u.valuespec.values;
+        for (int i = 0; l && r && i < l->len && i < r->len; i++)
+            if (ps_has(pw->vars, l->items[i]->obj))
+                ps_add(pw->sites, r->items[i]);
     }
 }
 
@@ -294,16 +177,21 @@ void stack_prepass(FuncState *fs, Node *body)
         forcedc = fs->c;
         forcedvars.n = 0;
     }
-    PtrSet *vars = GC_MALLOC(sizeof *vars), *sites = GC_MALLOC(sizeof *sites);
-    prepass(fs, body, vars, sites, 0);
-    if (vars->n)
-        prepass(fs, body, vars, sites, 1);
+    PrepassWalk pw = { { prepass_pre, NULL }, GC_MALLOC(sizeof(PtrSet)), GC_MALLOC(sizeof(PtrSet)), 0 };
+    ast_walk(&pw.w, body);
+    if (pw.vars->n) {
+        pw.pass = 1;
+        ast_walk(&pw.w, body);
+    }
+    PtrSet *sites = pw.sites;
     for (int i = 0; i < sites->n; i++) {
         Node *lit = (Node *)sites->p[i];
         while (lit && lit->kind == E_PAREN)
             lit = lit->u.unary.x;
-        if (lit && lit->kind == E_FUNCLIT)
-            mark_free_vars(lit->u.funclit.body, lit);
+        if (lit && lit->kind == E_FUNCLIT) {
+            FreeVarsWalk fw = { { free_vars_pre, NULL }, lit };
+            ast_walk(&fw.w, lit->u.funclit.body);
+        }
     }
     fs->forceheap = sites;
 }
