@@ -548,7 +548,9 @@ static void ctxString(G *gp, Slot *a, const RType *t)
     Slot w[2];
     self(w, t, recvptr(gp, &a[2]));
     StrBuf b = { 0 };
-    ctxname(gp, &b, w);
+    ptrdiff_t off = a - gp->fp;
+    ctxname(gp, &b, w);     /* a value's String may move the stack (vm_callback) */
+    a = gp->fp + off;
     native_newstring(a, b.p, b.len);
     strbuf_free(&b);
 }
