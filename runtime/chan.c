@@ -239,7 +239,7 @@ bool chansend(G *gp, hchan *c, const Slot *ep, bool block)
         ((c->dataqsiz == 0 && c->recvq.first == NULL) || (c->dataqsiz > 0 && c->qcount == c->dataqsiz)))
         return false;
     if (c->closed)
-        panicmsg(gp, "send on closed channel");
+        panicplain(gp, "send on closed channel");
     sudog *sg = waitq_dequeue(&c->recvq);
     if (sg) {
         chan_send(c, sg, ep);
@@ -282,7 +282,7 @@ void chansend_resume(G *gp)
     bool closed = !mysg->success;
     releaseSudog(mysg);
     if (closed)
-        panicmsg(gp, "send on closed channel");
+        panicplain(gp, "send on closed channel");
 }
 
 /* ---- receive ---- */
@@ -384,9 +384,9 @@ void closechan(G *gp, hchan *c)
         return;
     }
     if (c == NULL)
-        panicmsg(gp, "close of nil channel");
+        panicplain(gp, "close of nil channel");
     if (c->closed)
-        panicmsg(gp, "close of closed channel");
+        panicplain(gp, "close of closed channel");
     c->closed = 1;
     /* Every waiter leaves with success = false (receivers get the zero
        value); they are readied only after both queues are empty, as Go

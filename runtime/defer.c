@@ -87,8 +87,9 @@ static Func *errorFunc(void)
     return &f;
 }
 
-/* Go's runtime error types, by the message's kind. */
-static const RType *runtimeErrorType(const char *msg)
+/* Go's runtime error types, by the message's kind (plain: a
+   runtime.plainError, which panicplain's callers say). */
+static const RType *runtimeErrorType(const char *msg, bool plain)
 {
     static RType types[4];
     static RMethod methods[4];
@@ -96,15 +97,15 @@ static const RType *runtimeErrorType(const char *msg)
         "runtime.boundsError", "runtime.errorString", "*runtime.TypeAssertionError", "runtime.plainError",
     };
     int k;
-    if (strncmp(msg, "runtime error: index out of range", 33) == 0 ||
+    if (plain)
+        k = 3;
+    else if (strncmp(msg, "runtime error: index out of range", 33) == 0 ||
         strncmp(msg, "runtime error: slice bounds out of range", 40) == 0)
         k = 0;
     else if (strncmp(msg, "interface conversion", 20) == 0)
         k = 2;
-    else if (strncmp(msg, "runtime error: ", 15) == 0)
-        k = 1;
     else
-        k = 3;      /* plainError: "assignment to entry in nil map", the channel panics */
+        k = 1;
     RType *t = &types[k];
     if (!t->td.name) {
         t->td.size = 16;
@@ -123,9 +124,9 @@ static const RType *runtimeErrorType(const char *msg)
 /* The value a runtime panic carries: an `any` holding a runtime error
    whose Error() is msg (Go: boundsError, errorString ... are runtime.Error
    values; recover returns them). */
-static void runtimeErrorValue(const char *msg, Slot out[2])
+static void runtimeErrorValue(const char *msg, bool plain, Slot out[2])
 {
-    const RType *t = runtimeErrorType(msg);
+    const RType *t = runtimeErrorType(msg, plain);
     size_t n = strlen(msg);
     char *s = mallocgc(n, NULL, false);
     memcpy(s, msg, n);
@@ -344,18 +345,11 @@ _Noreturn void gopanic(G *gp, const Slot arg[2], bool sigmem)
     vm_exit(2);
 }
 
-_Noreturn void gopanicmsg(G *gp, const char *msg, bool sigmem)
+static _Noreturn void panicvalue(G *gp, const char *msg, bool sigmem, bool plain)
 {
     Slot v[2];
-    static const char *const plain[] = {
-        "assignment to entry in nil map", "close of nil channel", "close of closed channel",
-        "send on closed channel", "all goroutines are asleep", NULL,
-    };
-    bool rt = strncmp(msg, "runtime error: ", 15) == 0 || strncmp(msg, "interface conversion", 20) == 0;
-    for (int i = 0; !rt && plain[i]; i++)
-        rt = strcmp(msg, plain[i]) == 0;
-    if (rt) {
-        runtimeErrorValue(msg, v);
+    if (plain || strncmp(msg, "runtime error: ", 15) == 0 || strncmp(msg, "interface conversion", 20) == 0) {
+        runtimeErrorValue(msg, plain, v);
     } else {
         /* the runtime's and natives' other panics carry a string */
         const RType *t = rtype_named("string");
@@ -376,6 +370,16 @@ _Noreturn void gopanicmsg(G *gp, const char *msg, bool sigmem)
         v[1].p = box;
     }
     gopanic(gp, v, sigmem);
+}
+
+_Noreturn void gopanicmsg(G *gp, const char *msg, bool sigmem)
+{
+    panicvalue(gp, msg, sigmem, false);
+}
+
+_Noreturn void panicplain(G *gp, const char *msg)
+{
+    panicvalue(gp, msg, false, true);
 }
 
 /* Go: Goexit runs every deferred call of the goroutine, newest first (a

@@ -57,7 +57,7 @@ int selectgo(G *gp, Slot *fp, const SelectDesc *d, bool block, bool *recvOK)
         Slot *ep = &fp[cas->elemslot];
         if (cas->send) {
             if (c->closed)
-                panicmsg(gp, "send on closed channel");
+                panicplain(gp, "send on closed channel");
             if (chansend(gp, c, ep, false))
                 casi = i;
         } else {
@@ -123,7 +123,7 @@ int selectgo_resume(G *gp, const SelectDesc *d, bool *recvOK)
     releaseSudog(winner);
     if (d->cases[casi].send) {
         if (!success)
-            panicmsg(gp, "send on closed channel");
+            panicplain(gp, "send on closed channel");
         *recvOK = false;
     } else {
         *recvOK = success;

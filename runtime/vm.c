@@ -921,7 +921,7 @@ static void vm_loop(G *gp)
         const maptype *t = K[in->c].p;
         SAVE();
         if (A.p == NULL)
-            panicmsg(gp, "assignment to entry in nil map");
+            panicplain(gp, "assignment to entry in nil map");
         void *e = mapassign(t, A.p, &S(in->a + 1));   /* may collect; the stack does not move */
         LOAD();
         memmove(e, &B, t->elemsize);

@@ -280,6 +280,9 @@ void deferproc(G *gp, const DeferSite *site, Slot *fp, Func *frame, const Slot *
 _defer *deferpop(G *gp, const Slot *fp);
 _Noreturn void gopanic(G *gp, const Slot arg[2], bool sigmem);
 _Noreturn void gopanicmsg(G *gp, const char *msg, bool sigmem);
+/* A panic whose value is a runtime.plainError (Go: the nil-map write and
+   the channel misuses): a runtime.Error with no "runtime error: " prefix. */
+_Noreturn void panicplain(G *gp, const char *msg);
 void gorecover(G *gp, const Slot *fp, Slot out[2]);
 void scandefers(G *gp);
 void deferGoexit(G *gp);       /* runtime.Goexit: run every deferred call */
