@@ -106,6 +106,21 @@ void patchhere(FuncState *fs, JumpList *jl)
     patchto(fs, jl, fs->ncode);
 }
 
+/* LOADK/LOADK2 of constant k (the index spans b and c). */
+void emit_loadk(FuncState *fs, int op, int dst, int k)
+{
+    emit(fs, op, dst, k & 0xffff, (int)((unsigned)k >> 16));
+}
+
+/* A pointer constant for an operand that holds 16 bits (K[c]). */
+int kconst(FuncState *fs, Node *at, const void *p)
+{
+    int k = addconst(fs, (Slot){ .p = (void *)p });
+    if (k > 0xffff)
+        unimpl(fs, at, "a function with this many constants");
+    return k;
+}
+
 int addconst(FuncState *fs, Slot v)
 {
     if (fs->nconsts == fs->capconsts) {

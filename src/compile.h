@@ -156,6 +156,8 @@ void patchhere(FuncState *fs, JumpList *jl);
 void patchto(FuncState *fs, JumpList *jl, int target);
 void jl_add(JumpList *jl, int pc);
 int addconst(FuncState *fs, Slot v);
+int kconst(FuncState *fs, Node *at, const void *p);   /* a pointer constant whose index fits 16 bits */
+void emit_loadk(FuncState *fs, int op, int dst, int k);
 int type_words(FuncState *fs, Node *at, Type *t, uint8_t *kinds /* may be NULL */);
 int64_t go_sizeof(Type *t);     /* Go's size; -1: a type the VM does not hold yet */
 int64_t go_alignof(Type *t);

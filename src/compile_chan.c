@@ -30,13 +30,6 @@ static Type *chan_elem(Node *ch)
     return type_underlying(etype(ch))->u.chan.elem;
 }
 
-static int kconst(FuncState *fs, Node *at, void *p)
-{
-    int k = addconst(fs, (Slot){ .p = p });
-    if (k > 0xffff)
-        unimpl(fs, at, "this many constants");
-    return k;
-}
 
 /* ---- go ---- */
 

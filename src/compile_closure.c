@@ -358,8 +358,7 @@ int cfunclit(FuncState *fs, Node *e, int dst)
                            ? SLOT_PTR : SLOT_SCALAR;
         int obj = frame_object(fs, nw, kinds);
         emit(fs, OP_ZERO, obj, nw, 0);
-        int kf = addconst(fs, (Slot){ .p = c->funcs[idx] });
-        emit(fs, OP_LOADK, obj, kf & 0xffff, (int)((unsigned)kf >> 16));
+        emit_loadk(fs, OP_LOADK, obj, addconst(fs, (Slot){ .p = c->funcs[idx] }));
         emit(fs, OP_ADDR, p, obj, 0);
     } else {
         emit(fs, OP_CLOSURE, p, idx, k);

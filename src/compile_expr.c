@@ -809,10 +809,6 @@ static int ccomposite(FuncState *fs, Node *e, int dst)
     return dst;
 }
 
-static void emit_loadk(FuncState *fs, int op, int dst, int k)
-{
-    emit(fs, op, dst, k & 0xffff, (int)((unsigned)k >> 16));
-}
 
 void emit_load_const(FuncState *fs, Node *at, ConstVal *cv, Type *t, int dst)
 {
@@ -1719,10 +1715,7 @@ void emit_call(FuncState *fs, int op, int b, int c, int nwords, int fnslot)
     site->b = b;
     site->c = c;
     site->nwords = nwords;
-    int k = addconst(fs, (Slot){ .p = site });
-    if (k > 0xffff)
-        unimpl(fs, NULL, "a function with this many constants");
-    emit(fs, OP_DEFER, CALLAREA, fnslot, k);
+    emit(fs, OP_DEFER, CALLAREA, fnslot, kconst(fs, NULL, site));
 }
 
 static void ccall_inner(FuncState *fs, Node *call);

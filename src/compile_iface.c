@@ -16,20 +16,6 @@
 
 #include "iface.h"
 
-static int kconst(FuncState *fs, const void *p)
-{
-    Slot s = { .p = (void *)p };
-    int k = addconst(fs, s);
-    if (k > 0xffff)
-        unimpl(fs, NULL, "a function with this many constants");
-    return k;
-}
-
-static void emit_loadp(FuncState *fs, int dst, const void *p)
-{
-    int k = addconst(fs, (Slot){ .p = (void *)p });
-    emit(fs, OP_LOADK, dst, k & 0xffff, (int)((unsigned)k >> 16));
-}
 
 bool is_empty_iface(Type *t)
 {
@@ -462,7 +448,7 @@ void cconv_value(FuncState *fs, Node *at, Type *from, Type *to, int r, int d)
         } else if (toE) {
             emit(fs, OP_I2E, d, r, 0);
         } else {
-            emit(fs, OP_I2I, d, r, kconst(fs, rtype_of(fs, at, to)));
+            emit(fs, OP_I2I, d, r, kconst(fs, NULL, rtype_of(fs, at, to)));
         }
         return;
     }
@@ -481,7 +467,7 @@ void cconv_value(FuncState *fs, Node *at, Type *from, Type *to, int r, int d)
             v = alloc_temp(fs, at, from);
             emit(fs, OP_MOVE, v, r, 0);
         }
-        emit_loadp(fs, d, w0);
+        emit_loadk(fs, OP_LOADK, d, addconst(fs, (Slot){ .p = (void *)w0 }));
         emit(fs, OP_MOVE, d + 1, v, 0);
     } else if (rt->td.size > 0 && stack_alloc(fs, at)) {
         /* a box escape analysis keeps in the frame: the value's words in
@@ -490,11 +476,11 @@ void cconv_value(FuncState *fs, Node *at, Type *from, Type *to, int r, int d)
         int nw = type_words(fs, at, from, kinds);
         int box = frame_object(fs, nw, kinds);
         emit_move(fs, box, r, nw);
-        emit_loadp(fs, d, w0);
+        emit_loadk(fs, OP_LOADK, d, addconst(fs, (Slot){ .p = (void *)w0 }));
         emit(fs, OP_ADDR, d + 1, box, 0);
     } else {
         fs->line = at->pos.line;
-        emit(fs, toE ? OP_CONVE : OP_CONVI, d, r, kconst(fs, w0));
+        emit(fs, toE ? OP_CONVE : OP_CONVI, d, r, kconst(fs, NULL, w0));
     }
 }
 
@@ -546,7 +532,7 @@ int cassert(FuncState *fs, Node *e, int dst, bool commaok)
     int aux = (commaok ? 1 : 0) | (srcI ? 2 : 0);
     fs->line = e->pos.line;
     if (type_is_interface(T)) {
-        emitaux(fs, OP_ASSERTI, aux, d, r, kconst(fs, ad));
+        emitaux(fs, OP_ASSERTI, aux, d, r, kconst(fs, NULL, ad));
         return d;
     }
     if (srcI) {
@@ -562,7 +548,7 @@ int cassert(FuncState *fs, Node *e, int dst, bool commaok)
         emit_move(fs, t, r, 2);
         r = t;
     }
-    emitaux(fs, OP_ASSERT, aux, d, r, kconst(fs, ad));
+    emitaux(fs, OP_ASSERT, aux, d, r, kconst(fs, NULL, ad));
     return d;
 }
 
@@ -613,10 +599,10 @@ void ctypeswitch(FuncState *fs, Node *s, const char *label)
                 ad->src = rtype_of(fs, x, xt);
                 ad->target = rt;
                 int tmp = alloc_slots(fs, 3, (uint8_t[]){ SLOT_PTR, SLOT_PTR, SLOT_SCALAR }, NULL);
-                emitaux(fs, OP_ASSERTI, 1 | (srcI ? 2 : 0), tmp, xv, kconst(fs, ad));
+                emitaux(fs, OP_ASSERTI, 1 | (srcI ? 2 : 0), tmp, xv, kconst(fs, NULL, ad));
                 jl_add(&bodies[i], emitjump(fs, OP_JMPT, tmp + 2));
             } else {
-                emitaux(fs, OP_ISTYPE, srcI ? 1 : 0, flag, xv, kconst(fs, rt));
+                emitaux(fs, OP_ISTYPE, srcI ? 1 : 0, flag, xv, kconst(fs, NULL, rt));
                 jl_add(&bodies[i], emitjump(fs, OP_JMPT, flag));
             }
         }
@@ -651,13 +637,13 @@ void ctypeswitch(FuncState *fs, Node *s, const char *label)
                     ad->target = rtype_of(fs, bind, T);
                     ad->want = srcI ? (const void *)getitab(ad->src, ad->target, NULL) : (const void *)ad->target;
                     src = alloc_temp(fs, bind, T);
-                    emitaux(fs, OP_ASSERT, srcI ? 2 : 0, src, xv, kconst(fs, ad));
+                    emitaux(fs, OP_ASSERT, srcI ? 2 : 0, src, xv, kconst(fs, NULL, ad));
                 } else if (single) {
                     AssertDesc *ad = GC_MALLOC(sizeof *ad);
                     ad->src = rtype_of(fs, x, xt);
                     ad->target = rtype_of(fs, bind, T);
                     src = alloc_temp(fs, bind, T);
-                    emitaux(fs, OP_ASSERTI, srcI ? 2 : 0, src, xv, kconst(fs, ad));
+                    emitaux(fs, OP_ASSERTI, srcI ? 2 : 0, src, xv, kconst(fs, NULL, ad));
                 } else {
                     src = xv;   /* the variable has x's type */
                 }
