@@ -852,6 +852,8 @@ static void vm_loop(G *gp)
         callee = clo[0].p;
         goto callclosure;
     }
+    /* call: above without the closure: a plain CALL (fib's) pays for no
+       context-slot test, which is why the frame setup is written twice */
     callclosure: {
         Slot *nfp = fp + in->a;
         if (__builtin_expect((uintptr_t)(nfp + callee->framesize) > stackguard, 0)) {
