@@ -106,6 +106,38 @@ void patchhere(FuncState *fs, JumpList *jl)
     patchto(fs, jl, fs->ncode);
 }
 
+/* ---- a set of pointers (open addressing; NULL marks a free key) ---- */
+
+bool ps_has(const PtrSet *s, const void *p)
+{
+    if (!s->cap)
+        return false;
+    for (size_t i = ((uintptr_t)p >> 4) & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
+        if (s->keys[i] == p)
+            return true;
+        if (!s->keys[i])
+            return false;
+    }
+}
+
+void ps_add(PtrSet *s, const void *p)
+{
+    if (ps_has(s, p))
+        return;
+    if (2 * (s->n + 1) > s->cap) {
+        PtrSet t = { GC_MALLOC((s->cap ? s->cap * 2 : 64) * sizeof(void *)), s->cap ? s->cap * 2 : 64, 0 };
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->keys[i])
+                ps_add(&t, s->keys[i]);
+        *s = t;
+    }
+    size_t i = ((uintptr_t)p >> 4) & (s->cap - 1);
+    while (s->keys[i])
+        i = (i + 1) & (s->cap - 1);
+    s->keys[i] = p;
+    s->n++;
+}
+
 /* LOADK/LOADK2 of constant k (the index spans b and c). */
 void emit_loadk(FuncState *fs, int op, int dst, int k)
 {

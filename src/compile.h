@@ -76,6 +76,14 @@ typedef struct Closure {
     int words;         /* the closure object's size in words */
 } Closure;
 
+/* A set of pointers (nodes, objects): keys[0 .. cap) holds the members
+   and NULLs; a zeroed PtrSet is empty. */
+typedef struct PtrSet {
+    const void **keys; size_t cap, n;
+} PtrSet;
+bool ps_has(const PtrSet *s, const void *p);
+void ps_add(PtrSet *s, const void *p);
+
 /* A list of jumps to patch to one target. */
 typedef struct JumpList {
     int *pcs; int n, cap;
@@ -108,7 +116,7 @@ typedef struct FuncState {
     Type *sig;               /* TY_FUNC */
     bool hasdefer;           /* the body has defer statements: returns run DEFERRETURN */
     uint8_t *objkinds; int nobj, capobj;   /* the frame objects' slots (OBJAREA) */
-    struct PtrSet *forceheap;  /* sites and variables kept on the heap whatever the analysis says */
+    PtrSet *forceheap;        /* sites and variables kept on the heap whatever the analysis says */
     bool deferring;          /* compiling `defer call`: emit_call emits DEFER instead */
     Node *defernode;         /* that call */
     bool callarea_ok;

@@ -25,37 +25,11 @@
 
 #include "escape.h"
 
-/* A small set of pointers (sites and objects forced to the heap). */
-typedef struct PtrSet {
-    const void **p;
-    int n, cap;
-} PtrSet;
-
-static void ps_add(PtrSet *s, const void *p)
-{
-    for (int i = 0; i < s->n; i++)
-        if (s->p[i] == p)
-            return;
-    if (s->n == s->cap) {
-        s->cap = s->cap ? s->cap * 2 : 8;
-        s->p = GC_REALLOC(s->p, (size_t)s->cap * sizeof *s->p);
-    }
-    s->p[s->n++] = p;
-}
-
-static bool ps_has(const PtrSet *s, const void *p)
-{
-    for (int i = 0; s && i < s->n; i++)
-        if (s->p[i] == p)
-            return true;
-    return false;
-}
-
 bool stack_alloc(FuncState *fs, Node *site)
 {
     if (!fs->c->escaped || !site)
         return false;
-    if (ps_has(fs->forceheap, site))
+    if (fs->forceheap && ps_has(fs->forceheap, site))
         return false;
     return !escape_alloc_on_heap(site);
 }
@@ -175,7 +149,7 @@ void stack_prepass(FuncState *fs, Node *body)
         return;
     if (forcedc != fs->c) {
         forcedc = fs->c;
-        forcedvars.n = 0;
+        forcedvars = (PtrSet){ 0 };
     }
     PrepassWalk pw = { { prepass_pre, NULL }, GC_MALLOC(sizeof(PtrSet)), GC_MALLOC(sizeof(PtrSet)), 0 };
     ast_walk(&pw.w, body);
@@ -184,8 +158,8 @@ void stack_prepass(FuncState *fs, Node *body)
         ast_walk(&pw.w, body);
     }
     PtrSet *sites = pw.sites;
-    for (int i = 0; i < sites->n; i++) {
-        Node *lit = (Node *)sites->p[i];
+    for (size_t i = 0; i < sites->cap; i++) {
+        Node *lit = (Node *)sites->keys[i];
         while (lit && lit->kind == E_PAREN)
             lit = lit->u.unary.x;
         if (lit && lit->kind == E_FUNCLIT) {
